@@ -1,0 +1,51 @@
+# Back Spasm Course — the commands a contributor needs.
+#   make serve   the course in Voila at http://127.0.0.1:8866/voila/render/00-start-here.ipynb
+#   make lab     the same notebooks in JupyterLab
+#   make test    ruff, then every test layer (unit, views, content, notebooks, browser)
+#   make bench   page speed, memory and classroom benchmarks (benchmarks/README.md)
+#   make lint    ruff only
+# The first run of any of them creates .venv; later runs reinstall only when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8866
+# The course's Voila template (share/jupyter/voila/templates/course) is found through JUPYTER_PATH.
+export JUPYTER_PATH := $(CURDIR)/share/jupyter
+
+.PHONY: serve lab test lint bench browser clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	@echo "Course home: http://127.0.0.1:$(PORT)/voila/render/00-start-here.ipynb"
+	$(BIN)/voila notebooks --no-browser --port=$(PORT) --Voila.ip=127.0.0.1
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks \
+		--LabApp.default_url=/lab/tree/00-start-here.ipynb
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Browser tests need a Chromium: Debian's, CHROMIUM_PATH, or Playwright's own download as a last resort.
+browser: $(STAMP)
+	@test -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" || $(BIN)/playwright install chromium || \
+		{ echo "No Chromium for the browser tests: apt-get install -y chromium, or set CHROMIUM_PATH."; exit 1; }
+
+test: lint browser
+	$(BIN)/pytest tests/unit tests/views tests/content
+	$(BIN)/pytest --nbval-lax notebooks tests/notebooks
+	$(BIN)/pytest tests/browser
+
+bench: $(STAMP) browser
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,46 @@
+"""Helpers browser tests import: ``from tests.browser.harness import open_page``."""
+
+from __future__ import annotations
+
+#: The course template sets this on <body> once every widget output on the page is drawn.
+READY = 'body[data-course-ready="true"]'
+
+
+def open_page(page, base: str, notebook: str, theme: str | None = None, timeout: float = 90_000):
+    """Open ``notebook`` in Voila and wait until every widget on it is drawn."""
+    url = f"{base}/voila/render/{notebook}" + (f"?theme={theme}" if theme else "")
+    page.goto(url, wait_until="domcontentloaded", timeout=timeout)
+    page.wait_for_selector(READY, state="attached", timeout=timeout)
+    return page
+
+
+#: What a learner must never see on a page.
+TRACEBACK_TEXT = (
+    "Traceback (most recent call last)",
+    "Error displaying widget",
+    "There was an error when executing cell",
+)
+
+
+def page_problems(page) -> list[str]:
+    """What is wrong with a rendered course page, as a list of sentences (empty when all is well).
+
+    Checks what the page shows: no traceback or widget error text, no error output, no code cell
+    source, a title, and alt text on every image. (Console errors and outside requests are
+    recorded by the ``page`` fixture.)
+    """
+    problems = []
+    text = page.inner_text("body")
+    problems += [f"the page shows {t!r}" for t in TRACEBACK_TEXT if t in text]
+    errors = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count()
+    if errors:
+        problems.append(f"{errors} error output(s) shown")
+    code = page.locator(".jp-InputArea-editor, .jp-CodeMirrorEditor, .cm-editor").count()
+    if code:
+        problems.append(f"{code} code cell source(s) shown")
+    if not page.locator("h1").count():
+        problems.append("no h1 title")
+    no_alt = page.locator("#rendered_cells img:not([alt]), #rendered_cells img[alt='']").count()
+    if no_alt:
+        problems.append(f"{no_alt} image(s) without alt text")
+    return problems

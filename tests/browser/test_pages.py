@@ -1,0 +1,41 @@
+"""Every notebook renders in Voila as a learner sees it: complete, clean, offline, code hidden."""
+
+import urllib.request
+
+import pytest
+
+from tests.browser.harness import open_page, page_problems
+from tests.conftest import NOTEBOOKS
+
+PAGES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("notebook", PAGES)
+def test_page_renders_clean(voila, page, notebook):
+    open_page(page, voila, notebook)
+    assert page_problems(page) == []
+    # (console errors, page errors and requests to other hosts fail the test in the fixture)
+
+
+def test_home_links_resolve_and_lead_back(voila, page):
+    open_page(page, voila, "00-start-here.ipynb")
+    hrefs = page.eval_on_selector_all(
+        "#rendered_cells a[href$='.ipynb']", "els => els.map(e => e.href)"
+    )
+    lessons = [h for h in hrefs if "/voila/render/" in h]
+    assert lessons, "the home page links to no lesson"
+    for href in lessons:
+        with urllib.request.urlopen(href, timeout=60) as response:
+            body = response.read().decode()
+        assert response.status == 200, href
+        assert "00-start-here.ipynb" in body, f"{href} has no link back to the course home"
+
+
+def test_notebook_sources_are_not_downloadable(voila):
+    for path in ("/voila/files/00-start-here.ipynb", "/voila/files/../widgets/__init__.py"):
+        try:
+            with urllib.request.urlopen(voila + path, timeout=30) as response:
+                status = response.status
+        except urllib.error.HTTPError as exc:
+            status = exc.code
+        assert status in (403, 404), f"{path} answered {status}"

@@ -1,0 +1,100 @@
+"""The project's files agree with each other: one source of truth for dependencies, settings."""
+
+import json
+import re
+import tomllib
+
+import pytest
+
+from tests.conftest import REPO
+
+PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())
+
+
+def spec_map(lines):
+    """{name: "spec"} with names lower-cased and spaces removed from the spec."""
+    out = {}
+    for line in lines:
+        m = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", line)
+        out[m.group(1).lower().replace("_", "-")] = m.group(2).replace(" ", "")
+    return out
+
+
+def environment_deps():
+    """The conda dependencies of environment.yml (a flat list: parsed without a YAML library)."""
+    deps, inside = [], False
+    for raw in (REPO / "environment.yml").read_text().splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if line.startswith("dependencies:"):
+            inside = True
+        elif inside and line.startswith("  - "):
+            deps.append(line[4:].strip())
+        elif inside and line and not line.startswith(" "):
+            inside = False
+    return deps
+
+
+def test_environment_yml_mirrors_pyproject():
+    runtime = spec_map(PYPROJECT["project"]["dependencies"])
+    conda = spec_map(d for d in environment_deps() if not d.startswith(("python", "pip")))
+    assert conda == runtime, "environment.yml and pyproject.toml disagree"
+    assert "conda-forge" in (REPO / "environment.yml").read_text()
+
+
+@pytest.mark.parametrize(
+    "name, must_contain",
+    [("voila", ">=0.5.6"), ("voila", "<0.6"), ("ipywidgets", ">=8.1"), ("jupyterlab", ">=4.2")],
+)
+def test_pins_that_matter(name, must_contain):
+    assert must_contain in spec_map(PYPROJECT["project"]["dependencies"])[name]
+
+
+def test_no_voila_vuetify():
+    # voila-vuetify pins voila below 0.5 (before the CVE-2024-30265 fix).
+    everything = " ".join(PYPROJECT["project"]["dependencies"]).lower()
+    assert "vuetify" not in everything
+
+
+def test_pytest_is_strict():
+    options = PYPROJECT["tool"]["pytest"]["ini_options"]
+    assert {"--strict-markers", "--strict-config"} <= set(options["addopts"])
+    assert options["xfail_strict"] is True
+
+
+def test_postbuild_installs_the_package():
+    text = (REPO / "postBuild").read_text()
+    assert re.search(r"pip install --no-deps \.\s*$", text, re.M)
+
+
+def test_voila_settings_for_learners():
+    cfg = json.loads((REPO / "voila.json").read_text())
+    voila = cfg["VoilaConfiguration"]
+    assert voila["template"] == "course"
+    assert voila["strip_sources"] is True
+    assert voila["show_tracebacks"] is False
+    assert voila["theme"] == "light"
+    cull = cfg["MappingKernelManager"]
+    assert 60 <= cull["cull_idle_timeout"] <= 3600 and cull["cull_interval"] <= 300
+
+
+def test_course_template_is_packaged():
+    template = REPO / "share/jupyter/voila/templates/course"
+    files = PYPROJECT["tool"]["setuptools"]["data-files"]["share/jupyter/voila/templates/course"]
+    assert sorted(files) == sorted(
+        str(p.relative_to(REPO)) for p in template.iterdir() if p.is_file()
+    )
+    text = (template / "index.html.j2").read_text()
+    assert "data-course-ready" in text
+
+
+def test_readme_has_the_two_commands_and_badges():
+    text = (REPO / "README.md").read_text()
+    assert "make serve" in text and "make test" in text
+    assert "labpath=notebooks/00-start-here.ipynb" in text
+    assert "urlpath=voila/render/notebooks/00-start-here.ipynb" in text
+    assert "not a diagnosis" in text.lower()
+
+
+def test_ci_runs_make_test():
+    text = (REPO / ".ci/run").read_text()
+    assert "make test" in text and "chromium" in text
