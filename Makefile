@@ -26,9 +26,10 @@ serve: $(STAMP)
 	@echo "Course home: http://127.0.0.1:$(PORT)/voila/render/00-start-here.ipynb"
 	$(BIN)/voila notebooks --no-browser --port=$(PORT) --Voila.ip=127.0.0.1
 
+# (Jupyter refuses to run as root without --allow-root: CI machines and containers run as root.)
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks \
-		--LabApp.default_url=/lab/tree/00-start-here.ipynb
+		--LabApp.default_url=/lab/tree/00-start-here.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

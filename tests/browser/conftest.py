@@ -212,3 +212,58 @@ def pytest_collection_modifyitems(items):
 
 if not shutil.which("voila", path=os.path.dirname(sys.executable)):
     raise RuntimeError("Voila is not installed in this environment: run `make test` to set it up.")
+
+
+def start_jupyter(app: str, folder: Path, log: Path):
+    """Start ``jupyter lab`` or ``jupyter notebook`` on ``folder``: (process, base URL, token)."""
+    import secrets
+
+    port, token = free_port(), secrets.token_hex(16)
+    cmd = [
+        sys.executable, "-m", "jupyter", app, "--no-browser", f"--port={port}",
+        "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={folder}", "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]  # fmt: skip
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            cmd, cwd=REPO, env=server_env(), stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(f"{base}/api/status?token={token}", proc, timeout=90)
+    except RuntimeError as exc:
+        stop(proc)
+        pytest.fail(
+            f"jupyter {app} did not start: {exc}\n{log.read_text(errors='replace')[-3000:]}"
+        )
+    return proc, base, token
+
+
+@pytest.fixture(scope="session")
+def notebook_copy(tmp_path_factory) -> Path:
+    """A throw-away copy of notebooks/: Jupyter saves what it runs; the repo must stay clean."""
+    folder = tmp_path_factory.mktemp("course") / "notebooks"
+    shutil.copytree(NOTEBOOKS, folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def lab(notebook_copy, tmp_path_factory):
+    """(base URL, token) of a JupyterLab serving a copy of the notebooks."""
+    proc, base, token = start_jupyter("lab", notebook_copy, tmp_path_factory.mktemp("lab") / "log")
+    yield base, token
+    stop(proc)
+
+
+@pytest.fixture(scope="session")
+def notebook7(notebook_copy, tmp_path_factory):
+    """(base URL, token) of a Jupyter Notebook 7 serving a copy of the notebooks."""
+    proc, base, token = start_jupyter(
+        "notebook", notebook_copy, tmp_path_factory.mktemp("nb") / "log"
+    )
+    yield base, token
+    stop(proc)

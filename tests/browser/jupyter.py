@@ -1,0 +1,78 @@
+"""Driving JupyterLab and Notebook 7 the way a learner does: open a lesson, Run → Run All Cells."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+#: A view's call in a lesson cell (``SittingTimer()``, ``Quiz("03")``) is the last line of the cell.
+VIEW_CALL = re.compile(r"^[A-Z]\w*\(.*\)\s*$")
+#: What a widget looks like when the front end could not draw it: its Python repr.
+WIDGET_REPR = re.compile(r"^\s*[A-Z]\w*\((children|value|layout|description|options)=", re.M)
+
+
+def expected_widgets(path) -> int:
+    """How many code cells of a notebook end with a call that shows a view."""
+    nb = nbformat.read(path, as_version=4)
+    return sum(
+        1
+        for c in nb.cells
+        if c.cell_type == "code" and c.source.strip() and VIEW_CALL.match(c.source.splitlines()[-1])
+    )
+
+
+def run_all(page, timeout: float = 120_000) -> None:
+    """Run every cell from the menu bar and wait until each code cell has an execution count.
+
+    The menu is used as a learner would; a click that lands before the kernel is connected does
+    nothing, so it is repeated (up to five times) until the prompts show that cells ran.
+    """
+    page.wait_for_selector(".jp-Notebook", timeout=timeout)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=timeout)
+    started = """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+                   .some(e => /\\[(\\*|\\d+)\\]/.test(e.textContent))"""
+    finished = """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+                    .every(e => /\\[\\d+\\]/.test(e.textContent))"""
+    has_code = page.locator(".jp-CodeCell").count() > 0
+    for _ in range(5):
+        dialog = page.locator(".jp-Dialog")
+        if dialog.count():
+            raise AssertionError(f"JupyterLab shows a dialog: {dialog.first.inner_text()[:300]!r}")
+        page.locator(".jp-Notebook").first.click(position={"x": 5, "y": 5})
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        page.locator(".lm-Menu-itemLabel").get_by_text("Run All Cells", exact=True).click()
+        if not has_code:
+            return
+        try:
+            page.wait_for_function(started, timeout=15_000)
+            break
+        except Exception:  # the kernel was not ready: try the menu again
+            continue
+    page.wait_for_function(finished, timeout=timeout)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=timeout)
+
+
+def notebook_problems(page, expected: int) -> list[str]:
+    """What is wrong with a notebook after Run All: errors, undrawn widgets, widget reprs."""
+    problems = []
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    if errors.count():
+        problems.append(f"{errors.count()} error output(s): {errors.first.inner_text()[:300]}")
+    text = page.locator(".jp-Notebook").inner_text()
+    if "Error displaying widget" in text:
+        problems.append("'Error displaying widget' is shown")
+    for out in page.locator(".jp-OutputArea-output[data-mime-type='text/plain']").all():
+        if WIDGET_REPR.search(out.inner_text()):
+            problems.append(f"a widget shows as text: {out.inner_text()[:120]!r}")
+    drawn = page.locator(f".jp-OutputArea-output[data-mime-type='{WIDGET_MIME}'] .jupyter-widgets")
+    outputs = page.locator(f".jp-OutputArea-output[data-mime-type='{WIDGET_MIME}']")
+    undrawn = [o for o in outputs.all() if not o.locator(".jupyter-widgets").count()]
+    if undrawn:
+        problems.append(f"{len(undrawn)} widget output(s) not drawn")
+    if outputs.count() < expected:
+        problems.append(f"{outputs.count()} widget output(s), expected {expected}")
+    if expected and not drawn.count():
+        problems.append("no widget drawn at all")
+    return problems
