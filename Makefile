@@ -16,10 +16,11 @@ export JUPYTER_PATH := $(CURDIR)/share/jupyter
 
 .PHONY: serve lab test lint bench browser clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml lab/overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	mkdir -p $(VENV)/share/jupyter/lab/settings && cp lab/overrides.json $(VENV)/share/jupyter/lab/settings/
 	touch $(STAMP)
 
 serve: $(STAMP)
@@ -27,9 +28,12 @@ serve: $(STAMP)
 	$(BIN)/voila notebooks --no-browser --port=$(PORT) --Voila.ip=127.0.0.1
 
 # (Jupyter refuses to run as root without --allow-root: CI machines and containers run as root.)
+# JupyterLab opens on the home page with the file browser on notebooks/ (lab/workspace.json, as on Binder).
+LAB_WORKSPACES := $(VENV)/lab-workspaces
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks \
-		--LabApp.default_url=/lab/tree/00-start-here.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(BIN)/jupyter lab workspaces import --WorkspaceImportApp.workspaces_dir=$(LAB_WORKSPACES) lab/workspace.json
+	$(BIN)/jupyter lab --ip=127.0.0.1 --LabApp.workspaces_dir=$(LAB_WORKSPACES) \
+		--LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -214,7 +214,7 @@ if not shutil.which("voila", path=os.path.dirname(sys.executable)):
     raise RuntimeError("Voila is not installed in this environment: run `make test` to set it up.")
 
 
-def start_jupyter(app: str, folder: Path, log: Path):
+def start_jupyter(app: str, folder: Path, log: Path, *extra: str):
     """Start ``jupyter lab`` or ``jupyter notebook`` on ``folder``: (process, base URL, token)."""
     import secrets
 
@@ -223,7 +223,7 @@ def start_jupyter(app: str, folder: Path, log: Path):
         sys.executable, "-m", "jupyter", app, "--no-browser", f"--port={port}",
         "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={folder}", "--LabApp.news_url=",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", *extra,
     ]  # fmt: skip
     if os.geteuid() == 0:
         cmd.append("--allow-root")
@@ -253,8 +253,21 @@ def notebook_copy(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def lab(notebook_copy, tmp_path_factory):
-    """(base URL, token) of a JupyterLab serving a copy of the notebooks."""
-    proc, base, token = start_jupyter("lab", notebook_copy, tmp_path_factory.mktemp("lab") / "log")
+    """(base URL, token) of a JupyterLab set up as `make lab` and Binder set it up.
+
+    Its root holds ``notebooks/`` (a copy), and the course's workspace (lab/workspace.json) is
+    imported, so ``/lab`` opens the home page beside the file browser.
+    """
+    here = tmp_path_factory.mktemp("lab")
+    workspaces = here / "workspaces"
+    subprocess.run(
+        [sys.executable, "-m", "jupyter", "lab", "workspaces", "import",
+         f"--WorkspaceImportApp.workspaces_dir={workspaces}", str(REPO / "lab" / "workspace.json")],
+        check=True, capture_output=True, env=server_env(),
+    )  # fmt: skip
+    proc, base, token = start_jupyter(
+        "lab", notebook_copy.parent, here / "log", f"--LabApp.workspaces_dir={workspaces}"
+    )
     yield base, token
     stop(proc)
 

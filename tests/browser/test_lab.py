@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.jupyter import expected_widgets, notebook_problems, run_all
 from tests.conftest import NOTEBOOKS
@@ -15,10 +16,36 @@ PAGES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
 @pytest.mark.parametrize("notebook", PAGES)
 def test_lesson_runs_in_lab(lab, page, notebook):
     base, token = lab
-    page.goto(f"{base}/lab/tree/{notebook}?token={token}&reset", wait_until="domcontentloaded")
+    # A workspace of its own: ?reset would otherwise wipe the course's default layout.
+    url = f"{base}/lab/workspaces/lessons/tree/notebooks/{notebook}?token={token}&reset"
+    page.goto(url, wait_until="domcontentloaded")
     run_all(page)
     problems = notebook_problems(page, expected_widgets(NOTEBOOKS / notebook))
     assert problems == []
+
+
+def test_lab_opens_on_the_course_home(lab, page):
+    base, token = lab
+    page.goto(f"{base}/lab?token={token}", wait_until="domcontentloaded")
+    tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
+    expect(tab).to_contain_text("00-start-here.ipynb", timeout=60_000)
+    expect(page.locator(".jp-NotebookPanel:visible h1").first).to_contain_text("Start here")
+    listing = page.locator(".jp-DirListing-itemName")
+    expect(listing.first).to_be_visible()
+    assert "00-start-here.ipynb" in listing.all_inner_texts()
+    # The course map is drawn. JupyterLab first asks for a markdown image relative to /lab (a 404)
+    # before it resolves the path against the notebook's folder; only that first try is forgiven.
+    course_map = page.locator(".jp-NotebookPanel:visible img[alt^='Course map']")
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=course_map.element_handle()
+    )
+    log = page.course_log
+    early = f"404 {base}/images/course-map.svg"
+    if early in log.failed_responses:
+        log.failed_responses.remove(early)
+        log.console_errors.remove(
+            "Failed to load resource: the server responded with a status of 404 (Not Found)"
+        )
 
 
 def labextensions() -> dict[str, str]:
