@@ -1,0 +1,319 @@
+"""The symptom self-check as a step-by-step form: ``widgets.SymptomCheck``.
+
+The view only displays. Which tier a set of answers reaches, and why, is decided by
+:func:`widgets.selfcheck.rules.assess`; typed numbers are checked by
+:func:`widgets.selfcheck.rules.parse_number`. Answers live only in these widgets, in the kernel's
+memory, for as long as the page is open: nothing is logged, written or sent.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import ipywidgets as w
+
+from widgets.selfcheck.rules import (
+    LEVELS,
+    QUESTIONS,
+    TIERS,
+    AnswerError,
+    Assessment,
+    Question,
+    assess,
+    parse_number,
+)
+from widgets.ui import PALETTE, disclaimer, message, show_message
+
+#: Light backgrounds on which every PALETTE text colour keeps at least 4.5:1 contrast.
+BACKGROUNDS = {
+    "emergency": "#fdecee",
+    "urgent": "#fff1e6",
+    "see-doctor": "#fbf6dc",
+    "self-care": "#e8f4ec",
+}
+
+#: One shape per tier, so that the tier never rests on colour alone (the words carry it too).
+_ICON_SHAPES = {
+    "emergency": (
+        '<path d="M12 2 1 21h22L12 2z" fill="{c}"/>'
+        '<rect x="11" y="8" width="2" height="7" fill="#fff"/>'
+        '<rect x="11" y="17" width="2" height="2" fill="#fff"/>'
+    ),
+    "urgent": (
+        '<circle cx="12" cy="12" r="10" fill="{c}"/>'
+        '<path d="M12 6v6l4 2" stroke="#fff" stroke-width="2" fill="none" '
+        'stroke-linecap="round"/>'
+    ),
+    "see-doctor": (
+        '<rect x="3" y="5" width="18" height="16" rx="2" fill="{c}"/>'
+        '<rect x="5" y="10" width="14" height="9" fill="#fff"/>'
+        '<rect x="7" y="2" width="2" height="5" fill="{c}"/>'
+        '<rect x="15" y="2" width="2" height="5" fill="{c}"/>'
+    ),
+    "self-care": '<path d="M12 3 2 12h3v9h5v-6h4v6h5v-9h3L12 3z" fill="{c}"/>',
+}
+
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
+
+
+def _icon(level: str, size: int = 32) -> str:
+    shape = _ICON_SHAPES[level].replace("{c}", PALETTE[level])
+    return (
+        f'<svg width="{size}" height="{size}" viewBox="0 0 24 24" aria-hidden="true" '
+        f'focusable="false" style="vertical-align:middle;margin-right:0.4em">{shape}</svg>'
+    )
+
+
+def _markup(text: str) -> str:
+    """Escape ``text`` and show its ``**word**`` marks as bold."""
+    return _EMPHASIS.sub(r"<strong>\1</strong>", html.escape(text))
+
+
+def _question_label(q: Question) -> w.HTML:
+    return w.HTML(
+        f'<div class="bsc-question-text" style="margin-top:0.6em">'
+        f'<span style="font-size:1.05em">{_markup(q.markup)}</span><br>'
+        f'<span style="color:{PALETTE["muted"]};font-size:0.92em">{html.escape(q.help)}</span>'
+        f"</div>"
+    )
+
+
+def _list(items) -> str:
+    return "<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>"
+
+
+def result_html(r: Assessment) -> str:
+    """The result panel for an assessment: tier in large words with an icon, what to do now,
+    the reasons, notes, the self-care plan (self-care only) and the sources. All text escaped.
+    """
+    colour, background = PALETTE[r.level], BACKGROUNDS[r.level]
+    role = 'role="alert"' if r.level == "emergency" else 'role="status"'
+    parts = [
+        f'<div class="bsc-result-panel" {role} style="border:3px solid {colour};'
+        f"border-left-width:12px;background:{background};color:#1a1a1a;padding:0.6em 1em;"
+        f'border-radius:6px">',
+        f'<h3 class="bsc-result-title" style="font-size:1.6em;margin:0.2em 0;color:{colour}">'
+        f"{_icon(r.level)}{html.escape(r.title)}</h3>",
+        f'<p style="font-size:1.15em"><strong>What to do now:</strong> {html.escape(r.advice)}</p>',
+        f"<p>{html.escape(r.detail)}</p>",
+        "<h4>Why</h4>",
+    ]
+    if r.reasons:
+        parts.append(_list(r.reasons))
+    else:
+        parts.append("<p>You did not report any of the warning signs this check asks about.</p>")
+    if r.notes:
+        parts += ["<h4>Good to know</h4>", _list(r.notes)]
+    if r.plan:
+        parts += ["<h4>Looking after your back at home</h4>", _list(r.plan)]
+    links = "".join(
+        f'<li><a href="{html.escape(s.url)}" target="_blank" rel="noopener noreferrer" '
+        f'style="color:{PALETTE["info"]}">{html.escape(s.name)}</a></li>'
+        for s in r.sources
+    )
+    parts += ["<h4>Sources</h4>", f"<ul>{links}</ul>", "</div>"]
+    return "".join(parts)
+
+
+class SymptomCheck(w.VBox):
+    """A step-by-step symptom self-check that ends in one of four tiers of advice.
+
+    Emergency questions come first, on their own step: if any answer there is an emergency
+    sign, the result shows straight away. Then the same-day (urgent) questions, the questions
+    about the pain, and last the common signs that are not warning signs on their own.
+
+    Answers exist only in these widgets while the page is open; nothing is saved or sent.
+
+    Examples
+    --------
+    >>> from widgets import SymptomCheck
+    >>> SymptomCheck()  # doctest: +SKIP
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.add_class("bsc-selfcheck")
+        #: The last result shown, or None while the learner is answering.
+        self.assessment: Assessment | None = None
+        self._step = 0
+        self._fields: dict[str, w.RadioButtons | w.Text] = {}
+        self._messages: dict[str, w.HTML] = {}
+        self._header = w.HTML(
+            '<h3 style="margin-bottom:0.2em">Check your symptoms</h3>'
+            "<p>Answer for how you are now. Your answers stay on this page while it is open: "
+            "nothing is saved or sent.</p>"
+        )
+        self._step_label = w.HTML()
+        self._step_label.add_class("bsc-step")
+        self._pages = [self._build_page(level) for level in LEVELS]
+        self._back = w.Button(
+            description="Back", icon="arrow-left", tooltip="Go back to the previous questions"
+        )
+        self._next = w.Button(
+            description="Next",
+            icon="arrow-right",
+            button_style="primary",
+            tooltip="Go on to the next questions",
+            layout=w.Layout(min_width="9em", width="auto"),
+        )
+        self._back.on_click(self._on_back)
+        self._next.on_click(self._on_next)
+        self._nav_message = message()
+        self._nav = w.VBox([w.HBox([self._back, self._next]), self._nav_message])
+        self._result = w.HTML()
+        self._result.add_class("bsc-result")
+        self._change = w.Button(
+            description="Change my answers",
+            icon="pencil-alt",
+            tooltip="Go back to the questions; your answers are kept",
+            layout=w.Layout(width="auto"),
+        )
+        self._restart = w.Button(
+            description="Start again",
+            icon="redo",
+            tooltip="Clear every answer and start again",
+            layout=w.Layout(width="auto"),
+        )
+        self._change.on_click(self._on_change)
+        self._restart.on_click(self._on_restart)
+        self._result_box = w.VBox(
+            [self._result, w.HBox([self._change, self._restart]), disclaimer()]
+        )
+        # Every part stays in the page and is shown or hidden, so its view exists to take focus.
+        self.children = [self._header, self._step_label, *self._pages, self._nav, self._result_box]
+        self._show_step(0)
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build_page(self, level: str) -> w.VBox:
+        tier = TIERS[level]
+        rows: list[w.Widget] = [w.HTML(f"<p><em>{html.escape(tier.step_intro)}</em></p>")]
+        for q in QUESTIONS.values():
+            if q.group == level:
+                rows.append(self._build_field(q))
+        page = w.VBox(rows)
+        page.add_class(f"bsc-page-{level}")
+        return page
+
+    def _build_field(self, q: Question) -> w.VBox:
+        label = _question_label(q)
+        if q.is_number:
+            field = w.Text(
+                value="",
+                description=q.label,
+                placeholder="leave empty if you prefer" if q.id == "age" else "for example 2",
+                tooltip=q.text,
+                continuous_update=False,
+                style={"description_width": "initial"},
+            )
+            self._messages[q.id] = message()
+            field.observe(lambda change, qid=q.id: self._check_number(qid), names="value")
+            control = w.HBox([field, self._messages[q.id]])
+        else:
+            field = w.RadioButtons(
+                options=[("No", False), ("Yes", True)],
+                value=False,
+                orientation="horizontal",
+                tooltip=q.text,
+            )
+            control = field
+        field.add_class(f"bsc-q-{q.id}")
+        self._fields[q.id] = field
+        row = w.VBox([label, control])
+        row.add_class("bsc-question")
+        return row
+
+    # --- answers ---------------------------------------------------------------------------------
+
+    def _check_number(self, qid: str) -> bool:
+        """Show the model's message next to a number field; True if the field is usable."""
+        try:
+            parse_number(qid, self._fields[qid].value)
+        except AnswerError as exc:
+            show_message(self._messages[qid], str(exc), "error")
+            return False
+        show_message(self._messages[qid], "")
+        return True
+
+    def _answers(self, up_to_step: int) -> dict | None:
+        """Answers to the questions of steps 0..up_to_step, or None if a number needs fixing."""
+        groups = LEVELS[: up_to_step + 1]
+        answers: dict = {}
+        usable = True
+        for qid, q in QUESTIONS.items():
+            if q.group not in groups:
+                continue
+            if q.is_number:
+                usable = self._check_number(qid) and usable
+                if usable:
+                    answers[qid] = parse_number(qid, self._fields[qid].value)
+            else:
+                answers[qid] = self._fields[qid].value
+        return answers if usable else None
+
+    # --- navigation ------------------------------------------------------------------------------
+
+    def _show_step(self, step: int) -> None:
+        self._step = step
+        tier = TIERS[LEVELS[step]]
+        self._step_label.value = (
+            f'<p aria-live="polite" style="font-size:1.1em"><strong>Step {step + 1} of '
+            f"{len(LEVELS)}</strong>: {html.escape(tier.step_title)}</p>"
+        )
+        for i, page in enumerate(self._pages):
+            page.layout.display = None if i == step else "none"
+        self._nav.layout.display = None
+        self._result_box.layout.display = "none"
+        self._back.disabled = step == 0
+        last = step == len(LEVELS) - 1
+        self._next.description = "See my result" if last else "Next"
+        self._next.icon = "check" if last else "arrow-right"
+        self._next.tooltip = "See what to do" if last else "Go on to the next questions"
+        show_message(self._nav_message, "")
+
+    def _show_result(self, r: Assessment) -> None:
+        self.assessment = r
+        for level in LEVELS:
+            self._result.remove_class(f"bsc-result-{level}")
+        self._result.add_class(f"bsc-result-{r.level}")
+        self._result.value = result_html(r)
+        self._step_label.value = '<p style="font-size:1.1em"><strong>Your result</strong></p>'
+        for page in self._pages:
+            page.layout.display = "none"
+        self._nav.layout.display = "none"
+        self._result_box.layout.display = None
+        self._change.focus()
+
+    def _on_next(self, _button=None) -> None:
+        answers = self._answers(self._step)
+        if answers is None:
+            show_message(self._nav_message, "Please check the answer marked above first.")
+            return
+        last = self._step == len(LEVELS) - 1
+        # An emergency sign must not wait behind more questions.
+        if last or self._step == 0:
+            r = assess(answers)
+            if last or r.level == "emergency":
+                self._show_result(r)
+                return
+        self._show_step(self._step + 1)
+
+    def _on_back(self, _button=None) -> None:
+        if self._step > 0:
+            self._show_step(self._step - 1)
+
+    def _on_change(self, _button=None) -> None:
+        self.assessment = None
+        self._show_step(self._step)
+
+    def _on_restart(self, _button=None) -> None:
+        self.assessment = None
+        for qid, field in self._fields.items():
+            field.value = "" if QUESTIONS[qid].is_number else False
+            if qid in self._messages:
+                show_message(self._messages[qid], "")
+        self._result.value = ""
+        for level in LEVELS:
+            self._result.remove_class(f"bsc-result-{level}")
+        self._show_step(0)

@@ -1,0 +1,58 @@
+"""The sitting timer: a break schedule that cannot drift, and a desk set-up check.
+
+The model (:mod:`widgets.timer.model`) is plain Python and is imported here; the views,
+:class:`~widgets.timer.view.SittingTimer` and :class:`~widgets.timer.view.PostureCheck`, are
+imported only when asked for, so that using the model does not load ipywidgets.
+"""
+
+from importlib import import_module
+
+from widgets.timer.model import (
+    MICRO_PRESETS,
+    PRESETS,
+    STATE_WORDS,
+    STATES,
+    Preset,
+    SittingSchedule,
+    Status,
+    Tally,
+    check_break_minutes,
+    check_sit_minutes,
+    check_snooze_minutes,
+    format_clock,
+    format_duration,
+    parse_minutes,
+    preset,
+)
+
+_VIEWS = ("SittingTimer", "PostureCheck")
+
+__all__ = [
+    "MICRO_PRESETS",
+    "PRESETS",
+    "STATES",
+    "STATE_WORDS",
+    "PostureCheck",
+    "Preset",
+    "SittingSchedule",
+    "SittingTimer",
+    "Status",
+    "Tally",
+    "check_break_minutes",
+    "check_sit_minutes",
+    "check_snooze_minutes",
+    "format_clock",
+    "format_duration",
+    "parse_minutes",
+    "preset",
+]
+
+
+def __getattr__(name):
+    if name in _VIEWS:
+        return getattr(import_module("widgets.timer.view"), name)
+    raise AttributeError(f"module 'widgets.timer' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_VIEWS))

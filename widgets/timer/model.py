@@ -1,0 +1,755 @@
+"""The sitting timer's model: when a break is due, and today's tally of sitting and breaks.
+
+Nothing here sleeps, starts a thread or imports a widget library. Every number is computed from
+the injected ``clock`` (a monotonic clock, ``time.monotonic`` by default) at the moment it is
+read: elapsed time is always ``clock() - started``. A display that refreshes late, irregularly or
+not at all (a hidden browser tab) therefore cannot make the countdown drift; it only shows the
+right number later.
+
+The calendar day ("today") comes from a second, wall-clock function (``time.time`` by default),
+because a monotonic clock knows durations but not dates. Durations never come from the wall clock,
+so changing the computer's clock cannot add or remove sitting time.
+
+The schedules the learner picks from (:data:`PRESETS`) carry their sources: see section 4.1 and
+4.3 of the course's reference sheet.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+#: The states, in the order a learner meets them.
+STATES = ("idle", "sitting", "break-due", "on-break", "paused")
+
+#: The plain-language name of each state, for a display.
+STATE_WORDS = {
+    "idle": "Not started",
+    "sitting": "Sitting",
+    "break-due": "Break due: time to move",
+    "on-break": "On a break",
+    "paused": "Paused",
+}
+
+SIT_MINUTES_RANGE = (3.0, 120.0)
+#: 20 seconds (Stretchly's mini break) to 30 minutes.
+BREAK_SECONDS_RANGE = (20.0, 1800.0)
+SNOOZE_MINUTES_RANGE = (1.0, 30.0)
+#: Stretchly lets a break be postponed once (reference sheet, section 4.3).
+DEFAULT_MAX_SNOOZES = 1
+DEFAULT_SNOOZE_MINUTES = 5.0
+
+# Float minutes such as 1/3 must pass the 20-second floor even after rounding.
+_EPSILON = 1e-9
+# Old sitting records are dropped once they are this far before today's midnight.
+_KEEP_SECONDS = 2 * 86400
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named sitting schedule the learner can pick.
+
+    Attributes
+    ----------
+    id : str
+        Stable identifier (``"course"``, ``"physio-20"`` ...).
+    label : str
+        What the picker shows.
+    sit_minutes, break_minutes : float
+        The schedule.
+    source : str
+        Where the numbers come from.
+    note : str
+        One sentence on what the schedule is (and is not).
+    """
+
+    id: str
+    label: str
+    sit_minutes: float
+    break_minutes: float
+    source: str
+    note: str
+
+
+#: The schedules a learner can pick; the first is the course default.
+PRESETS: tuple[Preset, ...] = (
+    Preset(
+        id="course",
+        label="Every 30 min, 3 min move",
+        sit_minutes=30,
+        break_minutes=3,
+        source=(
+            "Solomon et al., Front Cardiovasc Med 2018 (PMC6058032): policy recommends "
+            "interrupting sitting with light activity every 30 minutes; breaks of 2 min "
+            "(Dunstan et al., Diabetes Care 2012) to 5 min (Henson et al., Diabetes Care 2016) "
+            "were used in laboratory trials."
+        ),
+        note=(
+            "The course default: sensible practice supported by short laboratory studies, "
+            "not an official interval."
+        ),
+    ),
+    Preset(
+        id="physio-20",
+        label="Every 20 min, 2 min move",
+        sit_minutes=20,
+        break_minutes=2,
+        source=(
+            "Chartered Society of Physiotherapy via TUC WorkSmart: move around every 20 minutes "
+            "or so; Dunstan et al., Diabetes Care 2012: 2 min light walking every 20 min."
+        ),
+        note="The physiotherapists' 'move every 20 minutes or so'.",
+    ),
+    Preset(
+        id="stretchly",
+        label="Stretchly-style long breaks (5 min every 30 min)",
+        sit_minutes=30,
+        break_minutes=5,
+        source=(
+            "Stretchly (github.com/hovancik/stretchly) README, 'Default behavior': "
+            "a 5 minute Long Break every 30 minutes."
+        ),
+        note="The default of a free break-reminder app: a design choice, not a clinical rule.",
+    ),
+    Preset(
+        id="workrave",
+        label="Workrave-style rest breaks (10 min every 45 min)",
+        sit_minutes=45,
+        break_minutes=10,
+        source=(
+            "Workrave (github.com/rcaelers/workrave) code defaults, "
+            "libs/core/src/org.workrave.gschema.xml.in: rest break 10 min after 45 min."
+        ),
+        note=(
+            "The default of a free break-reminder app (which counts keyboard and mouse time); "
+            "a design choice, not a clinical rule."
+        ),
+    ),
+)
+
+#: Optional lighter cycles of micro-pauses, each run on its own :class:`SittingSchedule`.
+MICRO_PRESETS: tuple[Preset, ...] = (
+    Preset(
+        id="stretchly-micro",
+        label="Stretchly-style: 20 s every 10 min",
+        sit_minutes=10,
+        break_minutes=20 / 60,
+        source=(
+            "Stretchly (github.com/hovancik/stretchly) README: a 20 second Mini Break "
+            "every 10 minutes."
+        ),
+        note="A short pause from the screen; the app's default, not a clinical rule.",
+    ),
+    Preset(
+        id="workrave-micro",
+        label="Workrave-style: 30 s every 3 min",
+        sit_minutes=3,
+        break_minutes=0.5,
+        source=(
+            "Workrave (github.com/rcaelers/workrave) code defaults: micro-break 30 s "
+            "after 3 min of activity."
+        ),
+        note="A short pause from the screen; the app's default, not a clinical rule.",
+    ),
+)
+
+
+def preset(preset_id: str) -> Preset:
+    """The preset (long or micro) with this id.
+
+    Raises
+    ------
+    ValueError
+        If there is no such preset.
+    """
+    for p in PRESETS + MICRO_PRESETS:
+        if p.id == preset_id:
+            return p
+    names = ", ".join(p.id for p in PRESETS + MICRO_PRESETS)
+    raise ValueError(f"There is no schedule called {preset_id!r}. Pick one of: {names}.")
+
+
+def _number(value: object, what: str, example: str) -> float:
+    """``value`` as a finite float, or a ValueError a learner can read."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"The {what} must be a number of minutes, like {example}, not {value!r}.")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"The {what} must be an ordinary number of minutes, like {example}.")
+    return number
+
+
+def check_sit_minutes(value: object) -> float:
+    """Return ``value`` as minutes of sitting, if it is a number from 3 to 120.
+
+    Raises
+    ------
+    ValueError
+        With a sentence saying what is allowed.
+    """
+    minutes = _number(value, "sitting time", "30")
+    low, high = SIT_MINUTES_RANGE
+    if not low - _EPSILON <= minutes <= high + _EPSILON:
+        raise ValueError(
+            f"Choose a sitting time from {low:g} to {high:g} minutes (you gave {minutes:g})."
+        )
+    return minutes
+
+
+def check_break_minutes(value: object) -> float:
+    """Return ``value`` as minutes of break, if it is from 20 seconds (1/3 minute) to 30 minutes.
+
+    Raises
+    ------
+    ValueError
+        With a sentence saying what is allowed.
+    """
+    minutes = _number(value, "break time", "3")
+    low, high = BREAK_SECONDS_RANGE
+    if not low - _EPSILON <= minutes * 60 <= high + _EPSILON:
+        raise ValueError(
+            f"Choose a break from 20 seconds to {high / 60:g} minutes "
+            f"(you gave {format_duration(minutes * 60)})."
+        )
+    return minutes
+
+
+def check_snooze_minutes(value: object) -> float:
+    """Return ``value`` as minutes to put a break off, if it is from 1 to 30.
+
+    Raises
+    ------
+    ValueError
+        With a sentence saying what is allowed.
+    """
+    minutes = _number(value, "snooze time", "5")
+    low, high = SNOOZE_MINUTES_RANGE
+    if not low <= minutes <= high:
+        raise ValueError(
+            f"A break can be put off by {low:g} to {high:g} minutes (you gave {minutes:g})."
+        )
+    return minutes
+
+
+_DURATION = re.compile(
+    r"^\s*(?:(?P<mm>\d+):(?P<ss>[0-5]\d)"
+    r"|(?P<num>\d+(?:[.,]\d*)?|[.,]\d+)\s*(?P<unit>s|sec|secs|seconds?|m|min|mins|minutes?)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_minutes(text: str, what: str = "time") -> float:
+    """Read what a learner typed as a duration in minutes.
+
+    Accepts ``"30"`` or ``"2.5"`` (minutes), ``"20 s"`` / ``"20 seconds"``, ``"3 min"`` and
+    ``"1:30"`` (minutes:seconds). Only the form is checked here; the range is checked by
+    :func:`check_sit_minutes` / :func:`check_break_minutes`.
+
+    Raises
+    ------
+    ValueError
+        If the text is empty or not a duration, with an example of what works.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(f"Type the {what}, for example 30 (minutes) or 20 s (seconds).")
+    match = _DURATION.match(text)
+    if not match:
+        raise ValueError(
+            f"The {what} must be a number of minutes such as 30, or seconds such as 20 s, "
+            f"not {text.strip()!r}."
+        )
+    if match["mm"] is not None:
+        return int(match["mm"]) + int(match["ss"]) / 60
+    number = float(match["num"].replace(",", "."))
+    unit = (match["unit"] or "min").lower()
+    return number / 60 if unit.startswith("s") else number
+
+
+def format_clock(seconds: float) -> str:
+    """``seconds`` as a countdown, ``mm:ss`` (``h:mm:ss`` past an hour), rounded up.
+
+    A countdown rounds up so that it shows 00:00 only when the time is really over.
+    """
+    total = max(0, math.ceil(seconds - 1e-6))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def format_duration(seconds: float) -> str:
+    """``seconds`` in words a learner reads: "20 s", "2 min 30 s", "25 min", "1 h 05 min"."""
+    total = max(0, round(seconds))
+    if total < 60:
+        return f"{total} s"
+    if total < 600:
+        minutes, secs = divmod(total, 60)
+        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    minutes = round(total / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Today's sitting and breaks, as of one moment.
+
+    Attributes
+    ----------
+    day : datetime.date
+        The local calendar day the tally covers (it restarts at local midnight).
+    sitting_seconds : float
+        Time spent sitting today (paused time and breaks excluded).
+    blocks : tuple of float
+        Seconds of sitting today in each sitting block, oldest first. A block runs from a start
+        (or the end of a break) to the next break or reset.
+    breaks_taken : int
+        Breaks started today.
+    snoozes : int
+        Breaks put off today.
+    """
+
+    day: object
+    sitting_seconds: float
+    blocks: tuple[float, ...]
+    breaks_taken: int
+    snoozes: int
+
+    @property
+    def longest_seconds(self) -> float:
+        """The longest stretch of sitting today, in seconds (0 with no block)."""
+        return max(self.blocks, default=0.0)
+
+
+@dataclass(frozen=True)
+class Status:
+    """Everything a display needs, read from the clock once, so the numbers agree.
+
+    Attributes
+    ----------
+    state : str
+        One of :data:`STATES`.
+    seconds_until_break : float
+        Sitting time left before the next break is due; never negative. Frozen while paused.
+        While idle or on a break it is the full sitting time the next block will start with.
+    seconds_left_in_break : float
+        On a break (or paused during one): the break's own countdown. Otherwise the length of
+        the next break.
+    seconds_sitting : float
+        Sitting time in the current block (0 when idle or on a break).
+    snoozes_left : int
+        How many more times this sitting block's break can be put off.
+    paused_from : str or None
+        When paused: the state it was paused from ("sitting", "break-due" or "on-break").
+    tally : Tally
+        Today's numbers.
+    """
+
+    state: str
+    seconds_until_break: float
+    seconds_left_in_break: float
+    seconds_sitting: float
+    snoozes_left: int
+    paused_from: str | None
+    tally: Tally
+
+
+def _wall_datetime(value: object) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value)
+    raise TypeError("wall_clock must return a datetime or seconds since the epoch.")
+
+
+class SittingSchedule:
+    """A sitting-and-breaks cycle: idle → sitting → break-due → on-break → sitting …, or paused.
+
+    Parameters
+    ----------
+    sit_minutes : float
+        Sitting time before a break is due, 3 to 120 minutes.
+    break_minutes : float
+        Length of a break, 20 seconds (1/3 minute) to 30 minutes.
+    clock : callable, optional
+        Returns seconds from a monotonic clock; default :func:`time.monotonic`. Every duration
+        comes from it.
+    wall_clock : callable, optional
+        Returns the local time as a :class:`datetime.datetime` or as epoch seconds; default
+        :func:`time.time`. Used only to know which day "today" is.
+    max_snoozes : int, optional
+        How often one due break may be put off (Stretchly allows once; 0 to 3).
+
+    Raises
+    ------
+    ValueError
+        If a setting is out of range or not a number.
+
+    Notes
+    -----
+    Sitting becomes "break-due" by itself once the sitting time has passed, and a break ends by
+    itself once its time is over (the next sitting block starts at that moment), because the state
+    is worked out from the clock whenever it is read. Reading never changes what is reported for a
+    given clock time. ``breaks_taken`` counts breaks started today; the tally keeps across
+    :meth:`reset` and restarts at local midnight.
+
+    Examples
+    --------
+    >>> now = [0.0]
+    >>> s = SittingSchedule(sit_minutes=30, break_minutes=3, clock=lambda: now[0])
+    >>> s.start(); now[0] = 30 * 60
+    >>> s.state
+    'break-due'
+    """
+
+    def __init__(
+        self,
+        sit_minutes: float = 30,
+        break_minutes: float = 3,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], datetime | float] = time.time,
+        max_snoozes: int = DEFAULT_MAX_SNOOZES,
+    ) -> None:
+        self._sit_minutes = check_sit_minutes(sit_minutes)
+        self._break_minutes = check_break_minutes(break_minutes)
+        if isinstance(max_snoozes, bool) or not isinstance(max_snoozes, int):
+            raise ValueError("The number of snoozes allowed must be a whole number from 0 to 3.")
+        if not 0 <= max_snoozes <= 3:
+            raise ValueError("The number of snoozes allowed must be from 0 to 3.")
+        self._max_snoozes = max_snoozes
+        self._clock = clock
+        self._wall_clock = wall_clock
+        self._phase = "idle"  # stored phase: idle | sitting | on-break | paused
+        self._paused_phase: str | None = None  # sitting | on-break
+        self._run_start = 0.0  # clock time the current run of the phase began
+        self._banked = 0.0  # seconds of the phase accrued before the current run (pauses)
+        self._extension = 0.0  # sitting seconds added to this block by snoozes
+        self._snoozes = 0  # snoozes used on this block's break
+        self._block = 0  # number of the current sitting block (0: none yet)
+        # Sitting intervals [start, end or None, block]; break and snooze start times.
+        self._intervals: list[list] = []
+        self._break_times: list[float] = []
+        self._snooze_times: list[float] = []
+
+    # -- settings -------------------------------------------------------------------------------
+
+    @property
+    def sit_minutes(self) -> float:
+        """Sitting time before a break is due, in minutes (3 to 120); setting it validates."""
+        return self._sit_minutes
+
+    @sit_minutes.setter
+    def sit_minutes(self, value: float) -> None:
+        minutes = check_sit_minutes(value)
+        self._settle(self._clock())
+        self._sit_minutes = minutes
+
+    @property
+    def break_minutes(self) -> float:
+        """Length of a break, in minutes (1/3 to 30); setting it validates."""
+        return self._break_minutes
+
+    @break_minutes.setter
+    def break_minutes(self, value: float) -> None:
+        minutes = check_break_minutes(value)
+        self._settle(self._clock())
+        self._break_minutes = minutes
+
+    @property
+    def sit_seconds(self) -> float:
+        """Sitting time before a break is due, in seconds."""
+        return self._sit_minutes * 60
+
+    @property
+    def break_seconds(self) -> float:
+        """Length of a break, in seconds."""
+        return self._break_minutes * 60
+
+    @property
+    def clock(self) -> Callable[[], float]:
+        """The monotonic clock every duration comes from."""
+        return self._clock
+
+    @property
+    def wall_clock(self) -> Callable[[], datetime | float]:
+        """The wall clock that says which day "today" is."""
+        return self._wall_clock
+
+    @property
+    def max_snoozes(self) -> int:
+        """How often one due break may be put off."""
+        return self._max_snoozes
+
+    def use(self, choice: Preset | str) -> None:
+        """Switch to a preset (or a preset id); the running block keeps its sitting time."""
+        chosen = preset(choice) if isinstance(choice, str) else choice
+        self.configure(chosen.sit_minutes, chosen.break_minutes)
+
+    def configure(self, sit_minutes: float, break_minutes: float) -> None:
+        """Set both times at once; neither changes unless both are valid.
+
+        Raises
+        ------
+        ValueError
+            If either is out of range; nothing is changed.
+        """
+        sit = check_sit_minutes(sit_minutes)
+        brk = check_break_minutes(break_minutes)
+        self._settle(self._clock())
+        self._sit_minutes, self._break_minutes = sit, brk
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def status(self) -> Status:
+        """Everything about the schedule now, from one reading of the clock."""
+        return self._status(self._clock())
+
+    def _status(self, now: float) -> Status:
+        self._settle(now)
+        phase = self._phase
+        inner = self._paused_phase if phase == "paused" else phase
+        elapsed = self._banked + (now - self._run_start if phase in ("sitting", "on-break") else 0)
+        due_after = self.sit_seconds + self._extension
+        sitting = elapsed if inner == "sitting" else 0.0
+        until_break = max(0.0, due_after - elapsed) if inner == "sitting" else self.sit_seconds
+        if inner == "on-break":
+            left_in_break = max(0.0, self.break_seconds - elapsed)
+        else:
+            left_in_break = self.break_seconds
+        due = inner == "sitting" and elapsed >= due_after
+        if phase == "paused":
+            state = "paused"
+            paused_from = "break-due" if due else self._paused_phase
+        else:
+            state = "break-due" if due else phase
+            paused_from = None
+        snoozes_left = max(0, self._max_snoozes - self._snoozes)
+        return Status(
+            state=state,
+            seconds_until_break=until_break,
+            seconds_left_in_break=left_in_break,
+            seconds_sitting=sitting,
+            snoozes_left=snoozes_left,
+            paused_from=paused_from,
+            tally=self._tally(now),
+        )
+
+    @property
+    def state(self) -> str:
+        """``"idle"``, ``"sitting"``, ``"break-due"``, ``"on-break"`` or ``"paused"``."""
+        return self.status().state
+
+    @property
+    def seconds_until_break(self) -> float:
+        """Sitting seconds left before the break is due; never negative, frozen while paused."""
+        return self.status().seconds_until_break
+
+    @property
+    def seconds_left_in_break(self) -> float:
+        """On a break: seconds of it left. Otherwise the length of the next break."""
+        return self.status().seconds_left_in_break
+
+    @property
+    def breaks_taken(self) -> int:
+        """Breaks started today."""
+        return self.status().tally.breaks_taken
+
+    @property
+    def snoozes_left(self) -> int:
+        """How many more times this sitting block's break can be put off."""
+        return self.status().snoozes_left
+
+    def tally(self) -> Tally:
+        """Today's sitting blocks, breaks and snoozes."""
+        return self.status().tally
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start sitting from idle.
+
+        Raises
+        ------
+        ValueError
+            If the timer is already running or paused.
+        """
+        now = self._begin_action()
+        if self._phase != "idle":
+            raise ValueError("The timer is already running. Use Reset to start again from zero.")
+        self._start_block(now)
+
+    def pause(self) -> None:
+        """Stop the clock for now: paused time counts neither as sitting nor as break.
+
+        Raises
+        ------
+        ValueError
+            If the timer is not running.
+        """
+        now = self._begin_action()
+        if self._phase not in ("sitting", "on-break"):
+            raise ValueError("The timer is not running, so there is nothing to pause.")
+        self._banked += now - self._run_start
+        self._close_interval(now)
+        self._paused_phase, self._phase = self._phase, "paused"
+
+    def resume(self) -> None:
+        """Carry on from where :meth:`pause` stopped.
+
+        Raises
+        ------
+        ValueError
+            If the timer is not paused.
+        """
+        now = self._begin_action()
+        if self._phase != "paused":
+            raise ValueError("The timer is not paused, so there is nothing to resume.")
+        self._phase, self._paused_phase = self._paused_phase, None
+        self._run_start = now
+        if self._phase == "sitting":
+            self._intervals.append([now, None, self._block])
+
+    def reset(self) -> None:
+        """Stop and go back to idle; today's tally keeps what already happened."""
+        now = self._begin_action()
+        self._close_interval(now)
+        self._phase, self._paused_phase = "idle", None
+        self._banked = self._extension = 0.0
+        self._snoozes = 0
+
+    def start_break(self) -> None:
+        """Start a break now (due or early); it counts as a break taken today.
+
+        Raises
+        ------
+        ValueError
+            If the timer has not started, or a break is already running.
+        """
+        now = self._begin_action()
+        inner = self._paused_phase if self._phase == "paused" else self._phase
+        if inner == "idle":
+            raise ValueError("Start the timer first; then a break can begin.")
+        if inner == "on-break":
+            raise ValueError("You are already on a break.")
+        self._close_interval(now)
+        self._break_times.append(now)
+        self._phase, self._paused_phase = "on-break", None
+        self._run_start, self._banked = now, 0.0
+        self._extension, self._snoozes = 0.0, 0
+
+    def end_break(self) -> None:
+        """End the break early and start the next sitting block.
+
+        Raises
+        ------
+        ValueError
+            If no break is running (a break also ends by itself when its time is over).
+        """
+        now = self._begin_action()
+        inner = self._paused_phase if self._phase == "paused" else self._phase
+        if inner != "on-break":
+            raise ValueError("You are not on a break, so there is no break to end.")
+        self._start_block(now)
+
+    def snooze(self, minutes: float = DEFAULT_SNOOZE_MINUTES) -> None:
+        """Put the due break off by ``minutes`` (1 to 30) from now, at most ``max_snoozes`` times.
+
+        Raises
+        ------
+        ValueError
+            If no break is due, the minutes are out of range, or the break was already put off
+            as often as allowed.
+        """
+        extra = check_snooze_minutes(minutes) * 60
+        now = self._begin_action()
+        status = self._status(now)
+        if status.state == "paused":
+            raise ValueError("The timer is paused. Resume it before putting a break off.")
+        if status.state != "break-due":
+            raise ValueError("No break is due yet, so there is nothing to put off.")
+        if status.snoozes_left <= 0:
+            times = "once" if self._max_snoozes == 1 else f"{self._max_snoozes} times"
+            raise ValueError(
+                f"This break has already been put off {times}, the most allowed. "
+                "Take it now: stand up and move."
+                if self._max_snoozes
+                else "Snoozing is switched off for this timer. Take your break now."
+            )
+        self._extension = status.seconds_sitting + extra - self.sit_seconds
+        self._snoozes += 1
+        self._snooze_times.append(now)
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _begin_action(self) -> float:
+        now = self._clock()
+        self._settle(now)
+        self._prune(now)
+        return now
+
+    def _settle(self, now: float) -> None:
+        """Make a break that has run its time end at the exact moment it ran out.
+
+        The end is placed at that moment, not at ``now``, so settling early or late, once or
+        many times, gives the same result.
+        """
+        if self._phase != "on-break":
+            return
+        ends = self._run_start + (self.break_seconds - self._banked)
+        if now >= ends:
+            self._start_block(ends)
+
+    def _start_block(self, at: float) -> None:
+        self._block += 1
+        self._phase, self._paused_phase = "sitting", None
+        self._run_start, self._banked = at, 0.0
+        self._extension, self._snoozes = 0.0, 0
+        self._intervals.append([at, None, self._block])
+
+    def _close_interval(self, now: float) -> None:
+        if self._intervals and self._intervals[-1][1] is None:
+            self._intervals[-1][1] = now
+
+    def _day_start(self, now: float) -> tuple[float, object]:
+        """The monotonic-clock time of today's local midnight, and today's date."""
+        wall = _wall_datetime(self._wall_clock())
+        midnight = wall.replace(hour=0, minute=0, second=0, microsecond=0)
+        since = (wall - midnight) / timedelta(seconds=1)
+        return now - since, wall.date()
+
+    def _prune(self, now: float) -> None:
+        keep_after = self._day_start(now)[0] - _KEEP_SECONDS
+        self._intervals = [iv for iv in self._intervals if iv[1] is None or iv[1] >= keep_after]
+        self._break_times = [t for t in self._break_times if t >= keep_after]
+        self._snooze_times = [t for t in self._snooze_times if t >= keep_after]
+
+    def _tally(self, now: float) -> Tally:
+        start, day = self._day_start(now)
+        per_block: dict[int, float] = {}
+        for begin, end, block in self._intervals:
+            stop = now if end is None else end
+            overlap = min(stop, now) - max(begin, start)
+            if overlap > 0 or (end is None and begin >= start):
+                per_block[block] = per_block.get(block, 0.0) + max(0.0, overlap)
+        blocks = tuple(per_block[b] for b in sorted(per_block))
+        return Tally(
+            day=day,
+            sitting_seconds=sum(blocks),
+            blocks=blocks,
+            breaks_taken=sum(1 for t in self._break_times if start <= t <= now),
+            snoozes=sum(1 for t in self._snooze_times if start <= t <= now),
+        )
+
+    def __repr__(self) -> str:
+        s = self.status()
+        return (
+            f"SittingSchedule(sit_minutes={self._sit_minutes:g}, "
+            f"break_minutes={self._break_minutes:g}, state={s.state!r}, "
+            f"seconds_until_break={s.seconds_until_break:.0f})"
+        )

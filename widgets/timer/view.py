@@ -1,0 +1,679 @@
+"""The sitting timer and the desk set-up check, as widgets: ``widgets.SittingTimer`` and
+``widgets.timer.PostureCheck``.
+
+The views only display. When a break is due, how long is left and today's tally are all worked
+out by :class:`widgets.timer.model.SittingSchedule` from its clock. The display is refreshed by a
+browser-driven tick (a hidden ``ipywidgets.Play`` that changes its value once a second while the
+timer runs): no thread, no sleep, no loop in the kernel. A tick that comes late (a hidden tab)
+or not at all only delays the display; the next refresh shows the right time.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+import ipywidgets as w
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_button import ButtonStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
+
+from widgets.timer.data import Note, PostureItem, Stretch, load_posture, load_stretches
+from widgets.timer.model import (
+    DEFAULT_SNOOZE_MINUTES,
+    MICRO_PRESETS,
+    PRESETS,
+    STATE_WORDS,
+    SittingSchedule,
+    Status,
+    check_break_minutes,
+    check_sit_minutes,
+    format_clock,
+    format_duration,
+    parse_minutes,
+    preset,
+)
+from widgets.timer.pictures import posture_svg, stretch_svg
+from widgets.ui import PALETTE, disclaimer, message, show_message
+
+CUSTOM = "custom"
+OFF = "off"
+#: States in which the clock runs, so the display needs its tick.
+RUNNING = ("sitting", "break-due", "on-break")
+
+#: Light backgrounds on which the PALETTE text colours keep at least 4.5:1 contrast.
+_ALERT_BG = "#fdecee"
+_BREAK_BG = "#e8f4ec"
+_TEXT = "#1f1f1f"
+_PLACES = {"standing": "anywhere: no kit needed", "floor": "on the floor: a mat or carpet"}
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _minutes_text(minutes: float) -> str:
+    """A schedule time as a learner would type it: "30", "2.5" or "20 s"."""
+    seconds = round(minutes * 60)
+    if seconds < 60 or seconds % 60 and seconds < 600 and seconds % 30:
+        return f"{seconds} s"
+    return f"{minutes:g}" if minutes == round(minutes, 2) else f"{round(minutes, 2):g}"
+
+
+def _schedule_words(sit_minutes: float, break_minutes: float) -> str:
+    return (
+        f"Sit for {format_duration(sit_minutes * 60)}, "
+        f"then move for {format_duration(break_minutes * 60)}."
+    )
+
+
+class SittingTimer(w.VBox):
+    """A sitting timer that says when to get up, suggests a movement, and keeps today's tally.
+
+    Parameters
+    ----------
+    schedule : SittingSchedule, optional
+        The model to show; by default a new one with the course's schedule (30 min / 3 min).
+    clock : callable, optional
+        Monotonic clock for a new schedule (tests pass a fake one); ignored with ``schedule``.
+    wall_clock : callable, optional
+        Wall clock for a new schedule's "today"; ignored with ``schedule``.
+
+    Notes
+    -----
+    Call :meth:`refresh` to bring the display up to the clock; the browser's tick calls it once
+    a second while the timer runs. Nothing is stored anywhere but in this object.
+    """
+
+    def __init__(
+        self,
+        schedule: SittingSchedule | None = None,
+        *,
+        clock: Callable[[], float] | None = None,
+        wall_clock: Callable[[], object] | None = None,
+    ) -> None:
+        super().__init__()
+        if schedule is None:
+            course = PRESETS[0]
+            options = {k: v for k, v in (("clock", clock), ("wall_clock", wall_clock)) if v}
+            schedule = SittingSchedule(course.sit_minutes, course.break_minutes, **options)
+        self._schedule = schedule
+        self._micro: SittingSchedule | None = None
+        # Children whose layout never changes share one layout and style: fewer widget models
+        # for the page to create, so it is ready sooner.
+        self._shared = {
+            "html": {"layout": w.Layout(), "style": HTMLStyle()},
+            "button": {"layout": w.Layout(), "style": ButtonStyle()},
+        }
+        self._caution, self._stretches = load_stretches()
+        self.add_class("bsc-timer")
+
+        self._build_settings()
+        self._build_display()
+        self._build_alert()
+        self._build_break_panel()
+        self._build_micro()
+        self._tally = self._html()
+        self._tally.add_class("bsc-timer-tally")
+        # The browser's clock drives the display: a hidden Play steps its value once a second.
+        self._tick = w.Play(
+            value=0, min=0, max=59, step=1, interval=1000, repeat=True, show_repeat=False,
+            description="Timer tick", layout=w.Layout(display="none"),
+        )  # fmt: skip
+        self._tick.observe(lambda _: self.refresh(), names="value")
+
+        self.children = [
+            self._settings,
+            self._state,
+            self._countdown,
+            self._progress,
+            self._controls,
+            self._action_msg,
+            self._alert,
+            self._break_panel,
+            self._micro_box,
+            self._tally,
+            self._tick,
+            disclaimer(),
+        ]
+        self.refresh()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _html(self) -> w.HTML:
+        return w.HTML(**self._shared["html"])
+
+    def _button(self, **kwargs) -> w.Button:
+        return w.Button(**kwargs, **self._shared["button"])
+
+    def _build_settings(self) -> None:
+        options = [(p.label, p.id) for p in PRESETS] + [("Custom: choose your own times", CUSTOM)]
+        current = self._matching_preset()
+        self._preset = w.Dropdown(
+            options=options, value=current, description="Schedule",
+            style={"description_width": "initial"}, layout=w.Layout(width="max-content"),
+        )  # fmt: skip
+        self._preset.observe(self._on_preset, names="value")
+        field_style = {"description_width": "initial"}
+        self._sit_field = w.Text(
+            value=_minutes_text(self._schedule.sit_minutes), description="Sit for (minutes)",
+            placeholder="3 to 120, e.g. 30", continuous_update=False, style=field_style,
+        )  # fmt: skip
+        self._break_field = w.Text(
+            value=_minutes_text(self._schedule.break_minutes),
+            description="Move for (minutes, or seconds with s)",
+            placeholder="e.g. 3, or 20 s", continuous_update=False, style=field_style,
+        )  # fmt: skip
+        self._sit_msg = message()
+        self._break_msg = message()
+        self._apply = self._button(
+            description="Use these times", icon="check",
+            tooltip="Use the sitting and break times typed above",
+        )  # fmt: skip
+        self._apply.on_click(lambda _: self._apply_custom())
+        for field in (self._sit_field, self._break_field):
+            field.observe(lambda _: self._apply_custom(), names="value")
+        self._custom = w.VBox(
+            [
+                w.HBox([self._sit_field, self._sit_msg], layout=w.Layout(flex_flow="row wrap")),
+                w.HBox([self._break_field, self._break_msg], layout=w.Layout(flex_flow="row wrap")),
+                self._apply,
+            ],
+            layout=w.Layout(display="flex" if current == CUSTOM else "none"),
+        )
+        self._custom.add_class("bsc-timer-custom")
+        self._source = self._html()
+        self._source.add_class("bsc-timer-source")
+        self._show_source()
+        self._settings = w.VBox([self._preset, self._custom, self._source])
+
+    def _build_display(self) -> None:
+        self._state = self._html()
+        self._state.add_class("bsc-timer-state")
+        self._countdown = self._html()
+        self._countdown.add_class("bsc-timer-countdown")
+        self._progress = w.FloatProgress(
+            value=0, min=0, max=1, description="Progress",
+            layout=w.Layout(width="min(100%, 32em)"),
+        )  # fmt: skip
+        self._progress.add_class("bsc-timer-progress")
+
+        def button(text: str, icon: str, tip: str, action) -> w.Button:
+            b = self._button(description=text, icon=icon, tooltip=tip)
+            b.on_click(lambda _: self._act(action))
+            return b
+
+        s = self._schedule
+        self._start = button("Start", "play", "Start timing your sitting", s.start)
+        self._pause = button("Pause", "pause", "Stop the clock for now", s.pause)
+        self._resume = button("Resume", "play", "Carry on where you paused", s.resume)
+        self._reset = button("Reset", "undo", "Stop and go back to the start", s.reset)
+        self._break_now = button(
+            "Take a break now", "walking", "Start a break early", s.start_break
+        )
+        self._controls = w.HBox(
+            [self._start, self._pause, self._resume, self._reset, self._break_now],
+            layout=w.Layout(flex_flow="row wrap"),
+        )
+        self._controls.add_class("bsc-timer-controls")
+        self._action_msg = message()
+
+    def _build_alert(self) -> None:
+        self._alert_text = self._html()
+        self._took_break = self._button(
+            description="I'm taking my break", icon="walking", button_style="success",
+            tooltip="Start the break countdown; it counts as a break taken today",
+        )  # fmt: skip
+        self._took_break.on_click(lambda _: self._act(self._schedule.start_break))
+        self._snooze = self._button(
+            description=f"Snooze {DEFAULT_SNOOZE_MINUTES:g} min", icon="clock",
+            tooltip=f"Put this break off by {DEFAULT_SNOOZE_MINUTES:g} minutes (once)",
+        )  # fmt: skip
+        self._snooze.on_click(lambda _: self._act(self._schedule.snooze, DEFAULT_SNOOZE_MINUTES))
+        self._alert = w.VBox(
+            [self._alert_text, w.HBox([self._took_break, self._snooze])],
+            layout=w.Layout(display="none"),
+        )
+        self._alert.add_class("bsc-timer-alert")
+
+    def _build_break_panel(self) -> None:
+        self._break_text = self._html()
+        self._end_break = self._button(
+            description="Back to sitting", icon="chair",
+            tooltip="End the break now and start the next sitting block",
+        )  # fmt: skip
+        self._end_break.on_click(lambda _: self._act(self._schedule.end_break))
+        self._break_panel = w.VBox(
+            [self._break_text, self._end_break], layout=w.Layout(display="none")
+        )
+        self._break_panel.add_class("bsc-timer-break")
+
+    def _build_micro(self) -> None:
+        options = [("Off", OFF)] + [(p.label, p.id) for p in MICRO_PRESETS]
+        self._micro_choice = w.Dropdown(
+            options=options, value=OFF, description="Micro-pauses too",
+            style={"description_width": "initial"}, layout=w.Layout(width="max-content"),
+        )  # fmt: skip
+        self._micro_choice.observe(self._on_micro, names="value")
+        self._micro_note = self._html()
+        self._micro_note.add_class("bsc-timer-nudge")
+        self._micro_done = w.Button(
+            description="Done", tooltip="I took the micro-pause",
+            layout=w.Layout(display="none"),
+        )  # fmt: skip
+        self._micro_done.on_click(lambda _: self._micro_pause_taken())
+        self._micro_box = w.VBox([self._micro_choice, w.HBox([self._micro_note, self._micro_done])])
+
+    # -- reading the model ------------------------------------------------------------------
+
+    @property
+    def schedule(self) -> SittingSchedule:
+        """The model this view shows."""
+        return self._schedule
+
+    def suggestion(self, status: Status | None = None) -> Stretch:
+        """The movement to suggest for the break that is due (or running)."""
+        status = status or self._schedule.status()
+        taken = status.tally.breaks_taken
+        index = taken - 1 if status.state == "on-break" and taken else taken
+        return self._stretches[index % len(self._stretches)]
+
+    def refresh(self) -> Status:
+        """Bring everything shown up to the model's clock; returns what was shown."""
+        st = self._schedule.status()
+        self._show_state(st)
+        self._show_countdown(st)
+        self._show_buttons(st)
+        self._show_alert(st)
+        self._show_break(st)
+        self._show_micro(st)
+        self._show_tally(st)
+        running = st.state in RUNNING or self._micro_running()
+        if self._tick.playing != running:
+            self._tick.playing = running
+        return st
+
+    def _show_state(self, st: Status) -> None:
+        words = STATE_WORDS[st.state]
+        if st.state == "paused":
+            words += {
+                "sitting": " (sitting time stopped)",
+                "break-due": " (your break is due)",
+                "on-break": " (break time stopped)",
+            }.get(st.paused_from or "", "")
+        colour = {
+            "break-due": PALETTE["emergency"],
+            "on-break": PALETTE["self-care"],
+            "paused": PALETTE["muted"],
+        }.get(st.state, PALETTE["info"])
+        self._state.value = (
+            '<p role="status" aria-live="polite" style="line-height:1.4;margin:0.3em 0;'
+            f'font-size:1.15em;color:{colour}"><strong>State:</strong> {_esc(words)}</p>'
+        )
+
+    def _show_countdown(self, st: Status) -> None:
+        inner = st.paused_from if st.state == "paused" else st.state
+        if inner == "on-break":
+            seconds, caption = st.seconds_left_in_break, "left of your break"
+            done = 1 - st.seconds_left_in_break / self._schedule.break_seconds
+            label, bar = "Break", "success"
+        elif inner == "idle":
+            seconds, caption = st.seconds_until_break, "of sitting before your first break"
+            done, label, bar = 0.0, "Sitting", ""
+        else:
+            seconds = st.seconds_until_break
+            caption = "your break is due now" if inner == "break-due" else "until your break"
+            total = st.seconds_sitting + st.seconds_until_break
+            done = st.seconds_sitting / total if total else 1.0
+            label, bar = "Sitting", "danger" if inner == "break-due" else "info"
+        self._countdown.value = (
+            '<div style="display:flex;align-items:baseline;gap:0.6em;flex-wrap:wrap">'
+            f'<span class="bsc-timer-digits" role="timer" style="font-size:2.6em;'
+            f'font-weight:bold;font-variant-numeric:tabular-nums;color:{_TEXT}">'
+            f"{format_clock(seconds)}</span>"
+            f'<span style="color:{PALETTE["muted"]}">{_esc(caption)}</span></div>'
+        )
+        self._progress.value = min(1.0, max(0.0, done))
+        self._progress.description = label
+        self._progress.bar_style = bar
+
+    def _show_buttons(self, st: Status) -> None:
+        state = st.state
+        self._start.disabled = state != "idle"
+        self._pause.disabled = state not in RUNNING
+        self._resume.disabled = state != "paused"
+        self._reset.disabled = state == "idle"
+        self._break_now.disabled = state not in ("sitting", "break-due")
+        self._snooze.disabled = st.snoozes_left <= 0
+
+    def _show_alert(self, st: Status) -> None:
+        if st.state != "break-due":
+            self._alert.layout.display = "none"
+            self._alert_text.value = ""
+            return
+        s = self._schedule
+        move = self.suggestion(st)
+        snooze_note = (
+            f"You can put it off once by {DEFAULT_SNOOZE_MINUTES:g} minutes."
+            if st.snoozes_left
+            else "You have already put this break off once: take it now."
+        )
+        self._alert_text.value = (
+            f'<div role="alert" style="border:4px solid {PALETTE["emergency"]};'
+            f'background:{_ALERT_BG};color:{_TEXT};padding:0.8em 1em;border-radius:6px">'
+            f'<p style="font-size:1.8em;font-weight:bold;margin:0 0 0.2em;'
+            f'color:{PALETTE["emergency"]}">⚠ Time to move: your break is due</p>'
+            f"<p style='line-height:1.4;margin:0 0 0.6em'>You have been sitting for "
+            f"{_esc(format_duration(st.seconds_sitting))}. Stand up and move for "
+            f"{_esc(format_duration(s.break_seconds))}. {_esc(snooze_note)}</p>"
+            f"{self._movement_html(move)}</div>"
+        )
+        self._alert.layout.display = "flex"
+
+    def _movement_html(self, move: Stretch) -> str:
+        muted = PALETTE["muted"]
+        return (
+            '<div class="bsc-timer-stretch" style="display:flex;gap:1em;align-items:flex-start;'
+            f'flex-wrap:wrap;color:{_TEXT}">'
+            f"{stretch_svg(move.picture, move.name)}"
+            '<div style="flex:1;min-width:16em">'
+            f'<p style="line-height:1.4;margin:0;font-size:1.2em"><strong>Try: '
+            f'<span class="bsc-timer-stretch-name">{_esc(move.name)}</span></strong> '
+            f'<span style="color:{muted}">({_esc(_PLACES[move.place])})</span></p>'
+            f'<p style="line-height:1.4;margin:0.3em 0">{_esc(move.how)}</p>'
+            '<p style="line-height:1.4;margin:0.3em 0"><strong>How much:</strong> '
+            f"{_esc(move.dose)}</p>"
+            f'<p style="line-height:1.4;margin:0.3em 0;font-size:0.85em;color:{muted}">'
+            f"{_esc(self._caution.text)}</p>"
+            f'<p style="line-height:1.4;margin:0;font-size:0.85em;color:{muted}">'
+            f"Source: {_esc(move.source)}</p>"
+            "</div></div>"
+        )
+
+    def _show_break(self, st: Status) -> None:
+        on_break = st.state == "on-break" or st.paused_from == "on-break"
+        if not on_break:
+            self._break_panel.layout.display = "none"
+            self._break_text.value = ""
+            return
+        self._break_text.value = (
+            f'<div style="border:2px solid {PALETTE["self-care"]};background:{_BREAK_BG};'
+            f'padding:0.6em 1em;border-radius:6px;color:{_TEXT}">'
+            '<p style="line-height:1.4;margin:0 0 0.4em;'
+            f'color:{PALETTE["self-care"]};font-weight:bold">'
+            "On your break: the next sitting block starts by itself when the break time is "
+            "over.</p>"
+            f"{self._movement_html(self.suggestion(st))}</div>"
+        )
+        self._break_panel.layout.display = "flex"
+
+    def _show_tally(self, st: Status) -> None:
+        t = st.tally
+        blocks = len(t.blocks)
+        text = (
+            f"<strong>Today:</strong> "
+            f'<span class="bsc-tally-blocks">{blocks} sitting block{"s" * (blocks != 1)}</span>'
+            f" · "
+            f'<span class="bsc-tally-breaks">{t.breaks_taken} '
+            f"break{'s' * (t.breaks_taken != 1)} taken</span> · "
+            f'<span class="bsc-tally-longest">longest stretch sitting '
+            f"{_esc(format_duration(t.longest_seconds))}</span> · "
+            f"{_esc(format_duration(t.sitting_seconds))} sitting in all"
+        )
+        self._tally.value = (
+            f'<div style="margin-top:0.5em"><p style="line-height:1.4;margin:0 0 0.3em">{text}</p>'
+            f"{self._tally_chart(t.blocks)}</div>"
+        )
+
+    def _tally_chart(self, blocks: tuple[float, ...]) -> str:
+        """Bars of today's last sitting blocks, with a dashed line at the sitting limit."""
+        if not blocks:
+            return ""
+        shown = blocks[-8:]
+        limit = self._schedule.sit_seconds
+        scale = max(max(shown), limit)
+        width, bar_w, row = 360, 250, 18
+        height = row * len(shown) + 6
+        minutes = ", ".join(format_duration(b) for b in shown)
+        label = f"Sitting blocks today, oldest first: {minutes}."
+        out = [
+            f'<svg role="img" aria-label="{_esc(label)}" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
+            f"<title>{_esc(label)}</title>"
+        ]
+        longest = max(shown)
+        for i, seconds in enumerate(shown):
+            y = 3 + i * row
+            length = max(2.0, bar_w * seconds / scale)
+            colour = PALETTE["emergency"] if seconds > limit else PALETTE["info"]
+            mark = " (longest)" if seconds == longest and len(shown) > 1 else ""
+            out.append(
+                f'<rect x="0" y="{y}" width="{length:.1f}" height="{row - 5}" rx="2" '
+                f'fill="{colour}"/>'
+                f'<text x="{length + 4:.1f}" y="{y + row - 8}" font-size="11" '
+                f'font-family="sans-serif" fill="{_TEXT}">{_esc(format_duration(seconds))}'
+                f"{mark}</text>"
+            )
+        x = bar_w * limit / scale
+        out.append(
+            f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" stroke="{PALETTE["muted"]}" '
+            'stroke-dasharray="3 3"/></svg>'
+        )
+        return "".join(out)
+
+    # -- micro-pauses ------------------------------------------------------------------------
+
+    def _micro_running(self) -> bool:
+        return self._micro is not None and self._micro.state in RUNNING
+
+    def _on_micro(self, change) -> None:
+        if change["new"] == OFF:
+            self._micro = None
+        else:
+            p = preset(change["new"])
+            self._micro = SittingSchedule(
+                p.sit_minutes, p.break_minutes, clock=self._schedule.clock,
+                wall_clock=self._schedule.wall_clock, max_snoozes=0,
+            )  # fmt: skip
+        self.refresh()
+
+    def _micro_pause_taken(self) -> None:
+        if self._micro is not None and self._micro.state == "break-due":
+            self._micro.start_break()
+        self.refresh()
+
+    def _show_micro(self, st: Status) -> None:
+        """Run the micro-pause cycle alongside sitting: it pauses, stops and restarts with it."""
+        micro = self._micro
+        if micro is None:
+            self._micro_note.value = ""
+            self._micro_done.layout.display = "none"
+            return
+        main, state = st.state, micro.state
+        if main in ("sitting", "break-due"):
+            if state == "idle":
+                micro.start()
+            elif state == "paused":
+                micro.resume()
+        elif main == "paused":
+            if state in RUNNING:
+                micro.pause()
+        elif state != "idle":
+            micro.reset()
+        ms = micro.status()
+        if ms.state == "break-due":
+            note = (
+                "Micro-pause: take "
+                f"{format_duration(micro.break_seconds)} away from the screen; stand up or "
+                "change position, then press Done."
+            )
+        elif ms.state == "on-break":
+            note = f"Micro-pause: {format_clock(ms.seconds_left_in_break)} left."
+        elif ms.state == "idle" and main == "on-break":
+            note = "Micro-pauses start again when your break is over."
+        elif ms.state == "idle":
+            note = "Micro-pauses start with the timer."
+        else:
+            note = f"Next micro-pause in {format_clock(ms.seconds_until_break)}."
+        self._micro_note.value = (
+            f'<span role="status" style="color:{PALETTE["info"]}">{_esc(note)}</span>'
+        )
+        self._micro_done.layout.display = "inline-flex" if ms.state == "break-due" else "none"
+
+    # -- reacting ----------------------------------------------------------------------------
+
+    def _act(self, action, *args) -> None:
+        show_message(self._action_msg, "")
+        try:
+            action(*args)
+        except ValueError as exc:
+            show_message(self._action_msg, str(exc))
+        self.refresh()
+
+    def _matching_preset(self) -> str:
+        s = self._schedule
+        for p in PRESETS:
+            if (p.sit_minutes, p.break_minutes) == (s.sit_minutes, s.break_minutes):
+                return p.id
+        return CUSTOM
+
+    def _show_source(self) -> None:
+        s = self._schedule
+        chosen = self._preset.value
+        words = _schedule_words(s.sit_minutes, s.break_minutes)
+        if chosen == CUSTOM:
+            detail = "Your own times."
+        else:
+            p = preset(chosen)
+            detail = f"{p.note} Source: {p.source}"
+        self._source.value = (
+            f'<p style="line-height:1.4;margin:0.2em 0;font-size:0.9em;color:{PALETTE["muted"]}">'
+            f"<strong>{_esc(words)}</strong> {_esc(detail)}</p>"
+        )
+
+    def _on_preset(self, change) -> None:
+        if change["new"] == CUSTOM:
+            self._custom.layout.display = "flex"
+        else:
+            self._custom.layout.display = "none"
+            show_message(self._sit_msg, "")
+            show_message(self._break_msg, "")
+            self._schedule.use(change["new"])
+            self._sit_field.value = _minutes_text(self._schedule.sit_minutes)
+            self._break_field.value = _minutes_text(self._schedule.break_minutes)
+        self._show_source()
+        self.refresh()
+
+    def _apply_custom(self) -> None:
+        """Check both typed times; use them only if both are good. Nothing typed is lost."""
+        if self._preset.value != CUSTOM:
+            return
+        values = {}
+        for key, field, area, check, what in (
+            ("sit", self._sit_field, self._sit_msg, check_sit_minutes, "sitting time"),
+            ("break", self._break_field, self._break_msg, check_break_minutes, "break time"),
+        ):
+            try:
+                values[key] = check(parse_minutes(field.value, what))
+            except ValueError as exc:
+                show_message(area, str(exc))
+            else:
+                show_message(area, "")
+        if len(values) == 2:
+            self._schedule.configure(values["sit"], values["break"])
+            show_message(self._break_msg, "Using these times.", "ok")
+        self._show_source()
+        self.refresh()
+
+
+class PostureCheck(w.VBox):
+    """The desk set-up checklist beside a diagram of a seated person.
+
+    Ticking an item lights up its part of the diagram (and says so in the diagram's text
+    alternative). Nothing ticked is stored anywhere but in this object.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.add_class("bsc-posture")
+        about, items = load_posture()
+        self._items: tuple[PostureItem, ...] = items
+        self._about = w.HTML(self._note_html(about))
+        self._boxes: dict[str, w.Checkbox] = {}
+        rows = []
+        muted = PALETTE["muted"]
+        # One layout and style shared by all the rows: fewer widget models for the page to load.
+        box_layout, box_style = w.Layout(width="auto"), CheckboxStyle()
+        detail_layout, detail_style = w.Layout(), HTMLStyle()
+        for item in items:
+            box = w.Checkbox(
+                value=False, description=item.label, indent=False,
+                layout=box_layout, style=box_style,
+            )  # fmt: skip
+            box.observe(lambda _: self.refresh(), names="value")
+            box.add_class("bsc-posture-item")
+            self._boxes[item.id] = box
+            detail = w.HTML(
+                '<p style="line-height:1.35;margin:0 0 0.5em 1.8em;font-size:0.9em">'
+                f"{_esc(item.detail)} "
+                f'<span style="color:{muted}">Source: {_esc(item.source)}</span></p>',
+                layout=detail_layout,
+                style=detail_style,
+            )
+            rows += [box, detail]
+        self._diagram = w.HTML()
+        self._diagram.add_class("bsc-posture-diagram")
+        self._count = w.HTML()
+        self._count.add_class("bsc-posture-count")
+        self._clear = w.Button(
+            description="Clear all ticks", icon="undo", tooltip="Untick every item"
+        )
+        self._clear.on_click(lambda _: self._clear_all())
+        checklist = w.VBox(rows, layout=w.Layout(flex="1 1 22em", min_width="18em"))
+        figure = w.VBox(
+            [self._diagram, self._count, self._clear],
+            layout=w.Layout(flex="1 1 24em", min_width="18em", margin="0 0 0 1em"),
+        )
+        self.children = [
+            self._about,
+            w.HBox([checklist, figure], layout=w.Layout(flex_flow="row wrap")),
+        ]
+        self.refresh()
+
+    @staticmethod
+    def _note_html(note: Note) -> str:
+        return (
+            f'<p style="line-height:1.4;margin:0.2em 0 0.8em">{_esc(note.text)} '
+            f'<span style="font-size:0.85em;color:{PALETTE["muted"]}">Source: '
+            f"{_esc(note.source)}</span></p>"
+        )
+
+    @property
+    def checked(self) -> set[str]:
+        """The ids of the items ticked."""
+        return {item_id for item_id, box in self._boxes.items() if box.value}
+
+    def lit_parts(self) -> frozenset[str]:
+        """The diagram parts lit up: a part lights when every item naming it is ticked."""
+        parts = {item.part for item in self._items}
+        return frozenset(
+            part
+            for part in parts
+            if all(self._boxes[i.id].value for i in self._items if i.part == part)
+        )
+
+    def refresh(self) -> None:
+        """Redraw the diagram and the count from the ticks."""
+        self._diagram.value = posture_svg(self.lit_parts())
+        done, total = len(self.checked), len(self._items)
+        colour = PALETTE["self-care"] if done == total else PALETTE["info"]
+        extra = " Your set-up matches the whole list." if done == total else ""
+        self._count.value = (
+            f'<p role="status" style="line-height:1.4;margin:0.3em 0;color:{colour}">'
+            f"<strong>{done} of {total}</strong> checked.{extra}</p>"
+        )
+
+    def _clear_all(self) -> None:
+        for box in self._boxes.values():
+            box.value = False
+        self.refresh()
