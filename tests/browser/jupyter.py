@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import nbformat
@@ -55,19 +56,26 @@ def run_all(page, timeout: float = 120_000) -> None:
 
 def notebook_problems(page, expected: int) -> list[str]:
     """What is wrong with a notebook after Run All: errors, undrawn widgets, widget reprs."""
+    # JupyterLab gives a drawn widget's output area no mime-type attribute: count the output areas
+    # that hold a widget view. Views are drawn after the kernel goes idle, which can take seconds
+    # on a busy machine, so wait for them (an undrawn widget is reported below, with the count).
+    drawn_css = ".jp-OutputArea-output:has(> .jupyter-widgets)"
+    with contextlib.suppress(Exception):
+        page.wait_for_function(
+            "([css, n]) => document.querySelectorAll(css).length >= n",
+            arg=[drawn_css, expected],
+            timeout=30_000,
+        )
     problems = []
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     if errors.count():
         problems.append(f"{errors.count()} error output(s): {errors.first.inner_text()[:300]}")
-    text = page.locator(".jp-Notebook").inner_text()
-    if "Error displaying widget" in text:
+    if "Error displaying widget" in page.locator(".jp-Notebook").inner_text():
         problems.append("'Error displaying widget' is shown")
     for out in page.locator(".jp-OutputArea-output[data-mime-type='text/plain']").all():
         if WIDGET_REPR.search(out.inner_text()):
             problems.append(f"a widget shows as text: {out.inner_text()[:120]!r}")
-    # JupyterLab gives a drawn widget's output area no mime-type attribute: count the output areas
-    # that hold a widget view instead. An undrawn widget shows as text (above) or an error.
-    drawn = page.locator(".jp-OutputArea-output:has(> .jupyter-widgets)").count()
+    drawn = page.locator(drawn_css).count()
     if drawn < expected:
         problems.append(f"{drawn} widget output(s) drawn, expected {expected}")
     return problems

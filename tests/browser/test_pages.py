@@ -39,3 +39,15 @@ def test_notebook_sources_are_not_downloadable(voila):
         except urllib.error.HTTPError as exc:
             status = exc.code
         assert status in (403, 404), f"{path} answered {status}"
+
+
+@pytest.mark.parametrize("notebook", [p for p in PAGES if p != "00-start-here.ipynb"])
+def test_buttons_are_named_and_icons_silent(voila, page, notebook):
+    open_page(page, voila, notebook)
+    unnamed = page.eval_on_selector_all(
+        "#rendered_cells button",
+        "els => els.filter(b => !(b.getAttribute('aria-label') || b.innerText || b.title).trim())"
+        ".map(b => b.outerHTML.slice(0, 120))",
+    )
+    assert unnamed == [], "buttons a screen reader cannot name"
+    assert page.locator("#rendered_cells i.fa:not([aria-hidden='true'])").count() == 0
