@@ -1,0 +1,205 @@
+"""The end-of-lesson quiz: ``widgets.Quiz("01")``.
+
+The view only displays. Grading is :func:`widgets.quiz.model.grade`; the questions come from
+``widgets/data/quizzes/NN.toml``. Answers live only in these widgets while the page is open.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from widgets.quiz.model import Grade, Question, QuizData, grade, load_quiz, score, score_line
+from widgets.ui import PALETTE, show_message
+
+#: Light backgrounds on which the matching PALETTE text colour keeps at least 4.5:1 contrast.
+_RIGHT = (PALETTE["self-care"], "#e8f4ec", "✓")
+_PARTLY = (PALETTE["see-doctor"], "#fbf6dc", "◐")
+_WRONG = (PALETTE["emergency"], "#fdecee", "✗")
+
+# Long answers must wrap, also on a phone: ipywidgets draws option labels on one clipped line
+# with a floated input by default.
+_STYLE = """<style>
+.bsc-quiz .widget-radio-box label, .bsc-quiz .jupyter-widget-radio-box label,
+.bsc-quiz .widget-checkbox label, .bsc-quiz .jupyter-widget-checkbox label {
+  display: flex; align-items: flex-start; gap: 0.5em; height: auto; line-height: 1.4;
+  padding: 0.15em 0; white-space: normal; overflow: visible; }
+.bsc-quiz .widget-radio-box input, .bsc-quiz .jupyter-widget-radio-box input,
+.bsc-quiz .widget-checkbox input, .bsc-quiz .jupyter-widget-checkbox input {
+  float: none; flex: none; order: -1; height: auto; margin: 0.2em 0 0 0; }
+.bsc-quiz .widget-checkbox, .bsc-quiz .jupyter-widget-checkbox { height: auto; }
+.bsc-quiz .widget-html-content { line-height: 1.45; }
+.bsc-quiz-question { border-top: 1px solid #d0d0d0; padding-top: 0.4em; margin-top: 0.4em; }
+</style>"""
+
+
+def _feedback_html(question: Question, g: Grade) -> str:
+    """The feedback panel for a checked answer: result in words with an icon, each picked
+    option's feedback, and the section to re-read when the answer is not fully right."""
+    colour, background, icon = _RIGHT if g.correct else _PARTLY if g.partial else _WRONG
+    items = "".join(
+        f"<li><strong>{html.escape(option.text)}</strong><br>{html.escape(text)}</li>"
+        for option, text in g.feedback
+    )
+    reread = (
+        ""
+        if g.correct
+        else f"<p>Re-read <em>{html.escape(question.section)}</em> above, then try again.</p>"
+    )
+    return (
+        f'<div role="status" style="border-left:6px solid {colour};background:{background};'
+        f'color:#1a1a1a;padding:0.3em 0.8em;margin:0.3em 0;border-radius:4px">'
+        f'<p style="margin:0.3em 0;font-weight:bold;color:{colour}">'
+        f'<span aria-hidden="true">{icon} </span>{html.escape(g.summary)}</p>'
+        f'<ul style="margin:0.3em 0">{items}</ul>{reread}</div>'
+    )
+
+
+class Quiz(w.VBox):
+    """The questions that end a lesson, with a Check button and feedback for each.
+
+    Parameters
+    ----------
+    lesson : str or QuizData
+        The lesson number (``"01"`` loads ``widgets/data/quizzes/01.toml``), or a quiz.
+
+    Examples
+    --------
+    >>> from widgets import Quiz
+    >>> Quiz("01")  # doctest: +SKIP
+    """
+
+    def __init__(self, lesson: str | QuizData, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.add_class("bsc-quiz")
+        self.quiz: QuizData = lesson if isinstance(lesson, QuizData) else load_quiz(lesson)
+        #: Each question's last checked grade; None until checked (or after the answer changes).
+        self.grades: dict[str, Grade | None] = {q.id: None for q in self.quiz.questions}
+        self._controls: dict[str, w.RadioButtons | list[w.Checkbox]] = {}
+        self._check: dict[str, w.Button] = {}
+        self._feedback: dict[str, w.HTML] = {}
+        self._boxes: dict[str, w.VBox] = {}
+        # Shared layouts: fewer widget models for the page to load.
+        self._option_layout = w.Layout(width="auto", max_width="100%")
+        self._button_layout = w.Layout(width="auto", min_width="7em", align_self="flex-start")
+        header = w.HTML(
+            f"{_STYLE}<h3>{html.escape(self.quiz.title)}</h3>"
+            "<p>Answer each question, then press <strong>Check</strong> under it to see "
+            "whether you are right and why.</p>"
+        )
+        total = len(self.quiz.questions)
+        rows = [self._build_question(i, total, q) for i, q in enumerate(self.quiz.questions)]
+        self._score = w.HTML()
+        self._score.add_class("bsc-quiz-score")
+        self._retry = w.Button(
+            description="Try again",
+            icon="redo",
+            tooltip="Clear every answer and start the quiz again",
+            layout=self._button_layout,
+        )
+        self._retry.on_click(self._on_retry)
+        self.children = [header, *rows, w.HBox([self._score, self._retry])]
+        self._show_score()
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build_question(self, index: int, total: int, q: Question) -> w.VBox:
+        how = "Choose one answer." if q.kind == "single" else "Choose every answer that is true."
+        prompt = w.HTML(
+            f'<p style="margin:0.4em 0"><strong>Question {index + 1} of {total}.</strong> '
+            f'{html.escape(q.text)} <em style="color:{PALETTE["muted"]}">{how}</em></p>'
+        )
+        if q.kind == "single":
+            control = w.RadioButtons(
+                options=[(o.text, o.id) for o in q.options],
+                value=None,
+                tooltip=q.text,
+                layout=self._option_layout,
+            )
+            control.observe(lambda _c, qid=q.id: self._on_change(qid), names="value")
+            self._controls[q.id] = control
+            answers: w.Widget = control
+        else:
+            boxes = []
+            for o in q.options:
+                box = w.Checkbox(
+                    value=False, description=o.text, indent=False, layout=self._option_layout
+                )
+                box.observe(lambda _c, qid=q.id: self._on_change(qid), names="value")
+                boxes.append(box)
+            self._controls[q.id] = boxes
+            answers = w.VBox(boxes)
+        check = w.Button(
+            description="Check",
+            icon="check",
+            tooltip=f"Check your answer to question {index + 1}",
+            layout=self._button_layout,
+        )
+        check.on_click(lambda _b, qid=q.id: self.check(qid))
+        feedback = w.HTML()
+        feedback.add_class("bsc-quiz-feedback")
+        self._check[q.id], self._feedback[q.id] = check, feedback
+        box = w.VBox([prompt, answers, check, feedback])
+        box.add_class("bsc-quiz-question")
+        box.add_class(f"bsc-quiz-{q.id}")
+        self._boxes[q.id] = box
+        return box
+
+    # --- answering -----------------------------------------------------------------------------
+
+    def chosen(self, question_id: str) -> tuple[str, ...]:
+        """The option ids currently picked for a question, in the order shown."""
+        control = self._controls[question_id]
+        if isinstance(control, w.RadioButtons):
+            return () if control.value is None else (control.value,)
+        q = self.quiz.question(question_id)
+        return tuple(o.id for o, box in zip(q.options, control, strict=True) if box.value)
+
+    def check(self, question_id: str) -> Grade | None:
+        """Grade the picked answer and show the feedback; None (and a message) if none is picked."""
+        q = self.quiz.question(question_id)
+        area = self._feedback[question_id]
+        try:
+            g = grade(q, self.chosen(question_id))
+        except ValueError as exc:
+            self.grades[question_id] = None
+            show_message(area, str(exc), "error")
+            self._show_score()
+            return None
+        self.grades[question_id] = g
+        area.value = _feedback_html(q, g)
+        self._show_score()
+        return g
+
+    def _on_change(self, question_id: str) -> None:
+        # Feedback always belongs to the answer on screen: a changed answer must be checked again.
+        if self.grades[question_id] is not None or self._feedback[question_id].value:
+            self.grades[question_id] = None
+            self._feedback[question_id].value = ""
+            self._show_score()
+
+    def _on_retry(self, _button=None) -> None:
+        for control in self._controls.values():
+            if isinstance(control, w.RadioButtons):
+                control.value = None
+            else:
+                for box in control:
+                    box.value = False
+        for qid in self.grades:
+            self.grades[qid] = None
+            self._feedback[qid].value = ""
+        self._show_score()
+
+    def _show_score(self) -> None:
+        right, total = score(self.grades.values())
+        checked = sum(g is not None for g in self.grades.values())
+        line = score_line(right, total)
+        if checked == total and right == total:
+            line += ". Well done!"
+        elif checked < total:
+            line += f" ({checked} of {total} checked)"
+        self._score.value = (
+            f'<p aria-live="polite" style="font-size:1.1em;margin:0.4em 1em 0.4em 0">'
+            f"<strong>Score:</strong> {html.escape(line)}</p>"
+        )
