@@ -7,58 +7,24 @@ from pathlib import Path
 
 import nbformat as nbf
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+from widgets.progress.model import LESSONS
 
-LESSONS = [
-    (
-        "01-what-is-a-back-spasm.ipynb",
-        "What a back spasm is",
-        "The back's muscles, and what a spasm feels like",
-    ),
-    (
-        "02-why-backs-spasm.ipynb",
-        "Why backs spasm",
-        "Every common cause, and which ones apply to your week",
-    ),
-    (
-        "03-sitting-and-posture.ipynb",
-        "Sit well, and get up often",
-        "Desk set-up and the **sitting timer**",
-    ),
-    (
-        "04-food-and-muscles.ipynb",
-        "Food and muscles",
-        "Four minerals and the **nutrient checklist**",
-    ),
-    (
-        "05-stress-and-tension.ipynb",
-        "Stress and tension",
-        "Why stress tightens muscles; a breathing pacer",
-    ),
-    (
-        "06-symptoms-and-when-to-get-help.ipynb",
-        "When to get help",
-        "Red flags and the **symptom self-check**",
-    ),
-    ("07-treating-a-spasm.ipynb", "Treat a spasm", "What the evidence says; a cold/heat planner"),
-    (
-        "08-preventing-the-next-one.ipynb",
-        "Prevent the next one",
-        "A guided core and flexibility routine",
-    ),
-    ("09-review.ipynb", "Review", "A final check and your back-care plan"),
-]
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 
 def course_map() -> str:
     rows = ["| # | Lesson | What you do there |", "|---|---|---|"]
-    for name, title, what in LESSONS:
-        number = name[:2]
+    for lesson in LESSONS:
+        name, title, what, number = lesson.file, lesson.title, lesson.what, lesson.number
         if (NOTEBOOKS / name).exists():
             rows.append(f"| {number} | [{title}]({name}) | {what} |")
         else:
             rows.append(f"| {number} | {title} *(coming soon)* | {what} |")
     return "\n".join(rows)
+
+
+#: The one code cell of the home page: the course map's "visited" marks (widgets.progress).
+PROGRESS_CELL = "from widgets import CourseProgress\n\nCourseProgress()"
 
 
 CELLS = [
@@ -95,6 +61,11 @@ back-care plan (lessons 08 and 09)." width="100%">
 {course_map()}
 
 Each lesson takes about 10–15 minutes and ends with a short check of what you learned.""",
+    """### What you have done so far
+
+When you use the course as a web app, this browser remembers which lessons you have opened and marks them below.
+It is kept only in this browser on this device, never on the course's server; **Clear my progress** wipes it.""",
+    PROGRESS_CELL,
     """## How to use the course
 
 **As a web app (Voila).** Every lesson opens as a page with the code hidden: read, then use the tools. Nothing to
@@ -130,7 +101,10 @@ def main() -> None:
         "language": "python",
     }
     nb.metadata["language_info"] = {"name": "python"}
-    nb.cells = [nbf.v4.new_markdown_cell(text) for text in CELLS]
+    nb.cells = [
+        nbf.v4.new_code_cell(text) if text is PROGRESS_CELL else nbf.v4.new_markdown_cell(text)
+        for text in CELLS
+    ]
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"home-{i}"
     nbf.write(nb, NOTEBOOKS / "00-start-here.ipynb")

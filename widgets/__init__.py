@@ -11,6 +11,12 @@ _VIEWS = {
     "NutrientChecklist": "widgets.nutrients.view",
     "SymptomCheck": "widgets.selfcheck.view",
     "Quiz": "widgets.quiz.view",
+    "Dashboard": "widgets.dashboard",
+    "CourseProgress": "widgets.progress.view",
+    "HeatColdPlanner": "widgets.planner.view",
+    "EvidenceTable": "widgets.planner.view",
+    "GuidedRoutine": "widgets.routine.view",
+    "MyBackCarePlan": "widgets.plan.view",
 }
 
 __all__ = sorted(_VIEWS)

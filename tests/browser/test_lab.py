@@ -1,14 +1,17 @@
 """The course in JupyterLab: every lesson runs from the menu and shows its tools as widgets."""
 
 import json
+import re
 import subprocess
 import sys
+import uuid
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.jupyter import expected_widgets, notebook_problems, run_all
 from tests.conftest import NOTEBOOKS
+from widgets.quiz import load_quiz
 
 PAGES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
 
@@ -17,7 +20,7 @@ PAGES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
 def test_lesson_runs_in_lab(lab, page, notebook):
     base, token = lab
     # A workspace of its own: ?reset would otherwise wipe the course's default layout.
-    url = f"{base}/lab/workspaces/lessons/tree/notebooks/{notebook}?token={token}&reset"
+    url = f"{base}/lab/workspaces/{workspace()}/tree/notebooks/{notebook}?token={token}&reset"
     page.goto(url, wait_until="domcontentloaded")
     run_all(page)
     problems = notebook_problems(page, expected_widgets(NOTEBOOKS / notebook))
@@ -46,6 +49,11 @@ def test_lab_opens_on_the_course_home(lab, page):
         log.console_errors.remove(
             "Failed to load resource: the server responded with a status of 404 (Not Found)"
         )
+
+
+def workspace() -> str:
+    """A fresh workspace name, so that no test inherits another's open notebooks and sessions."""
+    return f"t{uuid.uuid4().hex[:10]}"
 
 
 def labextensions() -> dict[str, str]:
@@ -83,3 +91,64 @@ def test_anywidget_front_end_matches_the_python_side():
         f"anywidget {anywidget.__version__} vs {extensions['anywidget']}"
     )
     json.dumps(extensions)  # the listing parsed into plain strings
+
+
+def quiz_lessons() -> list[str]:
+    """Lessons whose notebook shows a quiz (a cell ending ``Quiz("NN")``)."""
+    found = []
+    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
+        if re.search(r'Quiz\(\\?"\d\d\\?"\)', path.read_text()):
+            found.append(path.name)
+    return found
+
+
+@pytest.mark.parametrize("notebook", quiz_lessons())
+def test_quiz_answers_in_lab(lab, page, notebook):
+    """The lesson's quiz works in JupyterLab: a right answer, checked, says so."""
+    q = next(q for q in load_quiz(notebook[:2]).questions if q.kind == "single")
+    right = q.option(q.right_ids[0])
+    base, token = lab
+    page.goto(
+        f"{base}/lab/workspaces/{workspace()}/tree/notebooks/{notebook}?token={token}&reset",
+        wait_until="domcontentloaded",
+    )
+    run_all(page)
+    box = page.locator(f".bsc-quiz-{q.id}")
+    box.get_by_label(right.text).check()
+    box.get_by_role("button", name="Check").click()
+    expect(box.locator(".bsc-quiz-feedback")).to_contain_text("Correct.")
+
+
+TOOLS = {
+    "03-sitting-and-posture.ipynb": (
+        lambda page: page.get_by_role("button", name=re.compile(r"^\W*Start$")).click(),
+        ".bsc-timer-state",
+        "Sitting",
+    ),
+    "04-food-and-muscles.ipynb": (
+        lambda page: page.locator(".bsc-food-row").get_by_label("Banana").check(),
+        ".bsc-nutrient-bar >> nth=0",
+        "422",
+    ),
+    "06-symptoms-and-when-to-get-help.ipynb": (
+        lambda page: (
+            page.locator(".bsc-q-both_legs").get_by_label("Yes").check(),
+            page.locator(".bsc-selfcheck").get_by_role("button", name="Next").click(),
+        ),
+        ".bsc-result-emergency",
+        "Emergency",
+    ),
+}
+
+
+@pytest.mark.parametrize("notebook", list(TOOLS))
+def test_core_tool_works_in_lab(lab, page, notebook):
+    act, selector, expected = TOOLS[notebook]
+    base, token = lab
+    page.goto(
+        f"{base}/lab/workspaces/{workspace()}/tree/notebooks/{notebook}?token={token}&reset",
+        wait_until="domcontentloaded",
+    )
+    run_all(page)
+    act(page)
+    expect(page.locator(selector)).to_contain_text(expected, timeout=15_000)

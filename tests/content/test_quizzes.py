@@ -25,7 +25,7 @@ LESSON_PAGES = sorted(
     p for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb") if not p.name.startswith("00")
 )
 #: Lessons whose notebooks this part of the course wrote with their quiz in place.
-WITH_QUIZ_CELL = ["01", "02", "05"]
+WITH_QUIZ_CELL = ["01", "02", "03", "04", "05", "06", "07", "08", "09"]
 
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 MD_LINK = re.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)")
@@ -58,8 +58,8 @@ def well_formed(url: str) -> bool:
     return parts.scheme in ("http", "https") and "." in parts.netloc and " " not in url
 
 
-def test_there_is_a_quiz_for_every_lesson_01_to_06():
-    assert QUIZ_LESSONS == ["01", "02", "03", "04", "05", "06"]
+def test_there_is_a_quiz_for_every_lesson_01_to_09():
+    assert [f"{n:02d}" for n in range(1, 10)] == QUIZ_LESSONS
 
 
 @pytest.mark.parametrize("lesson", QUIZ_LESSONS)

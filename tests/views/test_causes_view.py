@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from xml.etree import ElementTree
@@ -90,7 +91,11 @@ def test_several_ticks_draw_one_line_per_cause_and_lesson(view):
     assert "No source in this course links an ordinary shortfall in the diet" in notes
 
 
-def test_available_lessons_are_links_and_missing_ones_say_coming_soon(view):
+def test_available_lessons_are_links_and_missing_ones_say_coming_soon():
+    # Every lesson exists now: mark 08 as not written yet to see how a missing lesson is drawn.
+    lessons = dict(CAUSE_MAP.lessons)
+    lessons["08"] = dataclasses.replace(lessons["08"], available=False)
+    view = CauseExplorer(dataclasses.replace(CAUSE_MAP, lessons=lessons))
     view._boxes["core"].value = True
     shown = cards(view)
     lesson_08 = shown["08"]

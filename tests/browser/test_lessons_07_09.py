@@ -1,0 +1,128 @@
+"""Lessons 07, 08 and 09 in a real Voila page: they render clean, the cold/heat planner answers,
+the guided routine walks through exercises with Skip, and the plan downloads as a file whose text
+is checked (including that free text stays text)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.harness import open_page, page_problems
+from widgets.quiz import load_quiz
+
+pytestmark = pytest.mark.browser
+
+LESSONS = {
+    "07-treating-a-spasm.ipynb": "Treat a back spasm",
+    "08-preventing-the-next-one.ipynb": "Prevent the next spasm",
+    "09-review.ipynb": "Review the course",
+}
+
+
+@pytest.mark.parametrize("notebook", list(LESSONS))
+def test_lesson_renders_clean_with_its_quiz(voila, page, notebook):
+    open_page(page, voila, notebook)
+    assert page_problems(page) == []
+    expect(page.locator("h1").first).to_contain_text(LESSONS[notebook])
+    expect(page.get_by_text("This is education, not a diagnosis").first).to_be_visible()
+    quiz = page.locator(".bsc-quiz")
+    expect(quiz).to_have_count(1)
+    expect(quiz.locator(".bsc-quiz-question")).to_have_count(len(load_quiz(notebook[:2]).questions))
+    expect(page.get_by_role("link", name="Course home")).to_have_attribute(
+        "href", "00-start-here.ipynb"
+    )
+
+
+def test_planner_answers_for_two_hours_and_five_days(voila, page):
+    open_page(page, voila, "07-treating-a-spasm.ipynb")
+    headline = page.locator(".bsc-planner-headline")
+    field = page.get_by_label("The pain started this long ago")
+    field.fill("2")
+    field.press("Tab")
+    expect(headline).to_contain_text("about 2 hours ago")
+    expect(page.locator(".bsc-planner-advice")).to_contain_text("one centre's practice")
+    expect(page.locator(".bsc-planner-heat")).to_contain_text("up to 20 minutes")
+
+    page.get_by_label("Unit").select_option(label="days ago")
+    field.fill("5")
+    field.press("Tab")
+    expect(headline).to_contain_text("about 5 days ago")
+    expect(page.locator(".bsc-planner-advice")).not_to_contain_text("48 hours")
+
+    page.get_by_label("The area feels numb or tingly").check()
+    expect(page.locator(".bsc-planner-heat")).to_contain_text("not for you now")
+
+    field.fill("soon")
+    field.press("Tab")
+    expect(page.locator(".bsc-planner .bsc-message-error")).to_contain_text("as a number")
+    expect(page.get_by_label("The area feels numb or tingly")).to_be_checked()
+
+
+def test_planner_session_starts_and_counts_down(voila, page):
+    open_page(page, voila, "07-treating-a-spasm.ipynb")
+    digits = page.locator(".bsc-planner-digits")
+    expect(digits).to_have_text("20:00")
+    page.get_by_role("button", name="Start session").click()
+    expect(page.locator(".bsc-planner-state")).to_contain_text("left of this heat session")
+    expect(digits).not_to_have_text("20:00", timeout=5000)
+    page.get_by_role("button", name="Pause").click()
+    expect(page.locator(".bsc-planner-state")).to_have_text("Paused")
+
+
+def test_evidence_table_shows_worded_verdicts(voila, page):
+    open_page(page, voila, "07-treating-a-spasm.ipynb")
+    table = page.locator(".bsc-evidence table")
+    expect(table).to_contain_text("Acupuncture")
+    expect(table.locator("td.bsc-verdict-against").first).to_contain_text("Not recommended")
+
+
+def test_routine_walks_through_two_exercises(voila, page):
+    open_page(page, voila, "08-preventing-the-next-one.ipynb")
+    name = page.locator(".bsc-routine-name")
+    state = page.locator(".bsc-routine-state")
+    expect(name).to_have_text("Knee-to-chest")
+    page.get_by_role("button", name="Start", exact=True).click()
+    expect(state).to_contain_text("Hold — 1 of 3")
+    # the browser's tick moves the timer on by itself
+    expect(page.locator(".bsc-routine-digits")).not_to_have_text("00:05", timeout=5000)
+    page.get_by_role("button", name="Skip").click()
+    expect(name).to_have_text("Knee rolls")
+    expect(page.locator(".bsc-routine-exercise")).to_contain_text("Exercise 2 of 6")
+    page.get_by_role("button", name="Skip").click()
+    expect(name).to_have_text("Pelvic tilt")
+    page.get_by_role("button", name="Back").click()
+    expect(name).to_have_text("Knee rolls")
+    expect(page.locator(".bsc-routine svg").first).to_be_visible()
+
+
+def test_plan_downloads_as_markdown_and_html(voila, page, tmp_path):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_page(page, voila, "09-review.ipynb")
+    goal = page.get_by_label("My goal (optional)")
+    goal.fill("<script>alert(1)</script> Walk *every* day")
+    goal.press("Tab")
+    expect(page.locator(".bsc-plan-goal")).to_contain_text("<script>alert(1)</script> Walk")
+    page.get_by_label("Sitting schedule").select_option(label="Every 20 min, 2 min move")
+    expect(page.locator(".bsc-plan-preview")).to_contain_text("Every 20 min, 2 min move")
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download as Markdown").click()
+    download = info.value
+    assert download.suggested_filename == "my-back-care-plan.md"
+    download.save_as(tmp_path / "plan.md")
+    text = (tmp_path / "plan.md").read_text(encoding="utf-8")
+    assert text.startswith("# My back-care plan")
+    assert "**My goal:** \\<script\\>alert(1)\\</script\\> Walk \\*every\\* day" in text
+    assert "Every 20 min, 2 min move" in text and "Emergency: get help now" in text
+    assert "education, not a diagnosis" in text
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download as a web page").click()
+    download = info.value
+    assert download.suggested_filename == "my-back-care-plan.html"
+    download.save_as(tmp_path / "plan.html")
+    page_text = (tmp_path / "plan.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page_text
+    assert "<script" not in page_text
+    assert dialogs == [], "the learner's text ran as a script"
