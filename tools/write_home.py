@@ -74,6 +74,8 @@ install or run. Your answers stay in your browser tab and on the machine serving
 **In JupyterLab.** Open a lesson, then choose **Run → Run All Cells** from the menu bar: the tools appear under the
 *Try it* headings. If a tool shows as plain text instead of buttons and sliders, run the cells again.
 
+<img src="images/run-all-cells.svg" alt="The JupyterLab menu bar with the Run menu open and its item Run All Cells highlighted." width="420">
+
 **In a classroom.** A teacher can start the course for everyone from one link (see the README), or run
 `make serve` on one computer and share its address on the local network.""",
     """## Where the facts come from
