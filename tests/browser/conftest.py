@@ -23,6 +23,7 @@ How a browser test uses it::
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -99,14 +100,17 @@ def stop(proc: subprocess.Popen) -> None:
         proc.wait(timeout=5)
 
 
-@pytest.fixture(scope="session")
-def voila(tmp_path_factory):
-    """Base URL (``http://127.0.0.1:PORT``) of a Voila server serving ``notebooks/``."""
+@contextlib.contextmanager
+def serve_voila(folder: Path, log: Path, *extra: str):
+    """Run Voila on ``folder`` as `make serve` does (repo's voila.json, course template).
+
+    Yields ``(base URL, process)`` once the server answers; stops it and its kernels afterwards.
+    ``extra`` command-line settings override voila.json (a short cull timeout, say).
+    """
     port = free_port()
-    log = tmp_path_factory.mktemp("voila") / "voila.log"
     cmd = [
-        sys.executable, "-m", "voila", str(NOTEBOOKS), "--no-browser",
-        f"--port={port}", "--Voila.ip=127.0.0.1",
+        sys.executable, "-m", "voila", str(folder), "--no-browser",
+        f"--port={port}", "--Voila.ip=127.0.0.1", *extra,
     ]  # fmt: skip
     with open(log, "wb") as out:
         proc = subprocess.Popen(
@@ -115,12 +119,20 @@ def voila(tmp_path_factory):
         )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for_http(base + "/", proc)
-    except RuntimeError as exc:
+        try:
+            wait_for_http(base + "/", proc)
+        except RuntimeError as exc:
+            pytest.fail(f"Voila did not start: {exc}\n{log.read_text(errors='replace')[-3000:]}")
+        yield base, proc
+    finally:
         stop(proc)
-        pytest.fail(f"Voila did not start: {exc}\n{log.read_text(errors='replace')[-3000:]}")
-    yield base
-    stop(proc)
+
+
+@pytest.fixture(scope="session")
+def voila(tmp_path_factory):
+    """Base URL (``http://127.0.0.1:PORT``) of a Voila server serving ``notebooks/``."""
+    with serve_voila(NOTEBOOKS, tmp_path_factory.mktemp("voila") / "voila.log") as (base, _):
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -17,7 +16,7 @@ import psutil
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import free_port, server_env, stop, wait_for_http
+from tests.browser.conftest import serve_voila
 from tests.browser.harness import TRACEBACK_TEXT, open_page, page_problems
 from tests.conftest import NOTEBOOKS, REPO
 
@@ -350,20 +349,11 @@ def kernels_of(proc: subprocess.Popen) -> list[psutil.Process]:
 
 def test_a_closed_page_kernel_is_culled(browser, tmp_path):
     """Own Voila with a 6 s cull timeout: open a page, close it, its kernel process must go."""
-    port = free_port()
-    cmd = [
-        sys.executable, "-m", "voila", str(NOTEBOOKS), "--no-browser", f"--port={port}",
-        "--Voila.ip=127.0.0.1", "--MappingKernelManager.cull_idle_timeout=6",
+    settings = (
+        "--MappingKernelManager.cull_idle_timeout=6",
         "--MappingKernelManager.cull_interval=2",
-    ]  # fmt: skip
-    with open(tmp_path / "voila.log", "wb") as out:
-        proc = subprocess.Popen(
-            cmd, cwd=REPO, env=server_env(), stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_for_http(base + "/", proc)
+    )
+    with serve_voila(NOTEBOOKS, tmp_path / "voila.log", *settings) as (base, proc):
         context = browser.new_context()
         pg = context.new_page()
         open_page(pg, base, DASHBOARD)
@@ -376,7 +366,5 @@ def test_a_closed_page_kernel_is_culled(browser, tmp_path):
         context.close()  # the unload beacon may fail (voila 1458): culling must do it
         gone, alive = psutil.wait_procs(kernels, timeout=45)
         assert not alive, "the closed page's kernel was not culled within 45 s"
-    finally:
-        stop(proc)
     log = (tmp_path / "voila.log").read_text(errors="replace")
     assert "Address already in use" not in log

@@ -3,15 +3,11 @@
 A second Voila with the course's settings serves three deliberately bad notebooks (temp folder).
 """
 
-import subprocess
-import sys
-
 import nbformat
 import pytest
 
-from tests.browser.conftest import free_port, server_env, stop, wait_for_http, watch
+from tests.browser.conftest import serve_voila, watch
 from tests.browser.harness import open_page, page_problems
-from tests.conftest import REPO
 
 BAD = {
     "raises.ipynb": [
@@ -41,17 +37,8 @@ def bad_voila(tmp_path_factory):
             for kind, src in cells
         ]
         nbformat.write(nb, folder / name)
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={port}",
-         "--Voila.ip=127.0.0.1"],
-        cwd=REPO, env=server_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    wait_for_http(base + "/", proc)
-    yield base
-    stop(proc)
+    with serve_voila(folder, folder / "voila.log") as (base, _):
+        yield base
 
 
 @pytest.fixture

@@ -19,17 +19,14 @@ The timer's time comes from the kernel's monotonic clock, which a browser test c
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import time
 
 import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import free_port, server_env, stop, wait_for_http
+from tests.browser.conftest import serve_voila
 from tests.browser.harness import open_page, page_problems
-from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -162,23 +159,8 @@ def fast_voila(tmp_path_factory):
     )
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     nbformat.write(nb, folder / "fast-timer.ipynb")
-    port = free_port()
-    log = folder / "voila.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={port}",
-             "--Voila.ip=127.0.0.1"],
-            cwd=REPO, env=server_env(), stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(base + "/", proc)
-    except RuntimeError as exc:
-        stop(proc)
-        pytest.fail(f"Voila did not start: {exc}\n{log.read_text(errors='replace')[-3000:]}")
-    yield base
-    stop(proc)
+    with serve_voila(folder, folder / "voila.log") as (base, _):
+        yield base
 
 
 def test_the_alert_appears_with_a_movement_and_the_tally_counts(fast_voila, page):
