@@ -36,19 +36,22 @@ def test_lab_opens_on_the_course_home(lab, page):
     listing = page.locator(".jp-DirListing-itemName")
     expect(listing.first).to_be_visible()
     assert "00-start-here.ipynb" in listing.all_inner_texts()
-    # The course map is drawn. JupyterLab first asks for a markdown image relative to /lab (a 404)
-    # before it resolves the path against the notebook's folder; only that first try is forgiven.
-    course_map = page.locator(".jp-NotebookPanel:visible img[alt^='Course map']")
-    page.wait_for_function(
-        "img => img.complete && img.naturalWidth > 0", arg=course_map.element_handle()
-    )
+    # Every image on the home page is drawn. JupyterLab first asks for a markdown image relative to
+    # /lab (a 404) before it resolves the path against the notebook's folder; only that first try,
+    # for an image that exists in notebooks/images and was then drawn, is forgiven.
+    images = page.locator(".jp-NotebookPanel:visible .jp-RenderedHTMLCommon img")
+    expect(images.first).to_be_visible()
+    assert images.count() >= 2
+    for img in images.all():
+        page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=img.element_handle())
     log = page.course_log
-    early = f"404 {base}/images/course-map.svg"
-    if early in log.failed_responses:
-        log.failed_responses.remove(early)
-        log.console_errors.remove(
-            "Failed to load resource: the server responded with a status of 404 (Not Found)"
-        )
+    for name in (p.name for p in (NOTEBOOKS / "images").glob("*.svg")):
+        early = f"404 {base}/images/{name}"
+        if early in log.failed_responses:
+            log.failed_responses.remove(early)
+            log.console_errors.remove(
+                "Failed to load resource: the server responded with a status of 404 (Not Found)"
+            )
 
 
 def workspace() -> str:
