@@ -4,7 +4,7 @@ The public views are imported lazily, so that ``import widgets`` stays cheap for
 needs one tool (a kernel only pays for what its page shows).
 """
 
-from importlib import import_module
+from widgets._lazy import lazy_views
 
 _VIEWS = {
     "SittingTimer": "widgets.timer.view",
@@ -22,11 +22,4 @@ _VIEWS = {
 __all__ = sorted(_VIEWS)
 
 
-def __getattr__(name):
-    if name in _VIEWS:
-        return getattr(import_module(_VIEWS[name]), name)
-    raise AttributeError(f"module 'widgets' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_VIEWS))
+__getattr__, __dir__ = lazy_views(__name__, _VIEWS, globals())

@@ -4,8 +4,7 @@ The timing model (:mod:`widgets.breathing.model`) is plain Python and is importe
 :class:`~widgets.breathing.view.BreathingPacer` (an ``anywidget``), is imported only when asked for.
 """
 
-from importlib import import_module
-
+from widgets._lazy import lazy_views
 from widgets.breathing.model import (
     BREATH_SECONDS,
     IN_SECONDS,
@@ -21,8 +20,6 @@ from widgets.breathing.model import (
     counts_text,
     phase_at,
 )
-
-_VIEWS = ("BreathingPacer",)
 
 __all__ = [
     "BREATH_SECONDS",
@@ -42,11 +39,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name):
-    if name in _VIEWS:
-        return getattr(import_module("widgets.breathing.view"), name)
-    raise AttributeError(f"module 'widgets.breathing' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_VIEWS))
+__getattr__, __dir__ = lazy_views(__name__, {"BreathingPacer": "widgets.breathing.view"}, globals())

@@ -4,8 +4,7 @@ The model (:mod:`widgets.causes.model`) is plain Python and is imported here; th
 :class:`~widgets.causes.view.CauseExplorer`, is imported only when asked for.
 """
 
-from importlib import import_module
-
+from widgets._lazy import lazy_views
 from widgets.causes.model import (
     CAUSE_MAP,
     CAUSES,
@@ -16,8 +15,6 @@ from widgets.causes.model import (
     build,
     load_causes,
 )
-
-_VIEWS = ("CauseExplorer",)
 
 __all__ = [
     "CAUSES",
@@ -32,11 +29,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name):
-    if name in _VIEWS:
-        return getattr(import_module("widgets.causes.view"), name)
-    raise AttributeError(f"module 'widgets.causes' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_VIEWS))
+__getattr__, __dir__ = lazy_views(__name__, {"CauseExplorer": "widgets.causes.view"}, globals())

@@ -4,8 +4,7 @@ The model (:mod:`widgets.quiz.model`) loads and grades without widgets and is im
 view, :class:`~widgets.quiz.view.Quiz`, is imported only when asked for.
 """
 
-from importlib import import_module
-
+from widgets._lazy import lazy_views
 from widgets.quiz.model import (
     KINDS,
     Grade,
@@ -18,8 +17,6 @@ from widgets.quiz.model import (
     score,
     score_line,
 )
-
-_VIEWS = ("Quiz",)
 
 __all__ = [
     "KINDS",
@@ -36,11 +33,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name):
-    if name in _VIEWS:
-        return getattr(import_module("widgets.quiz.view"), name)
-    raise AttributeError(f"module 'widgets.quiz' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_VIEWS))
+__getattr__, __dir__ = lazy_views(__name__, {"Quiz": "widgets.quiz.view"}, globals())

@@ -5,8 +5,7 @@ The model (:mod:`widgets.timer.model`) is plain Python and is imported here; the
 imported only when asked for, so that using the model does not load ipywidgets.
 """
 
-from importlib import import_module
-
+from widgets._lazy import lazy_views
 from widgets.timer.model import (
     MICRO_PRESETS,
     PRESETS,
@@ -24,8 +23,6 @@ from widgets.timer.model import (
     parse_minutes,
     preset,
 )
-
-_VIEWS = ("SittingTimer", "PostureCheck")
 
 __all__ = [
     "MICRO_PRESETS",
@@ -48,11 +45,8 @@ __all__ = [
 ]
 
 
-def __getattr__(name):
-    if name in _VIEWS:
-        return getattr(import_module("widgets.timer.view"), name)
-    raise AttributeError(f"module 'widgets.timer' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_VIEWS))
+__getattr__, __dir__ = lazy_views(
+    __name__,
+    {"SittingTimer": "widgets.timer.view", "PostureCheck": "widgets.timer.view"},
+    globals(),
+)
