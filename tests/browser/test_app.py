@@ -17,7 +17,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import serve_voila
-from tests.browser.harness import TRACEBACK_TEXT, open_page, page_problems
+from tests.browser.harness import (
+    assert_not_injected,
+    forgive_shutdown_beacon,
+    open_page,
+    page_problems,
+)
 from tests.conftest import NOTEBOOKS, REPO
 
 pytestmark = pytest.mark.browser
@@ -207,13 +212,6 @@ def typed(field, text: str) -> None:
     field.press("Enter")
 
 
-def assert_not_injected(page) -> None:
-    assert page.evaluate("window.__pwned") is None, "hostile HTML ran"
-    assert page.locator("#rendered_cells img[src='x']").count() == 0, "hostile HTML was inserted"
-    text = page.inner_text("body")
-    assert not [t for t in TRACEBACK_TEXT if t in text]
-
-
 def test_hostile_values_in_every_field_show_a_message(voila, page):
     open_page(page, voila, DASHBOARD)
     timer = page.locator(".bsc-timer")
@@ -246,20 +244,6 @@ def test_hostile_values_in_every_field_show_a_message(voila, page):
 
 
 # --- progress and the journey --------------------------------------------------------------------
-
-
-def forgive_shutdown_beacon(page) -> None:
-    """Leaving a page fires Voila's kernel-shutdown beacon, which Voila 0.5 refuses with a 403
-    (voila issue 1458; culling releases the kernel instead). Drop exactly those from the log."""
-    log = page.course_log
-    refused = [
-        r for r in log.failed_responses if r.startswith("403 ") and "/voila/api/shutdown/" in r
-    ]
-    log.failed_responses[:] = [r for r in log.failed_responses if r not in refused]
-    for _ in refused:
-        message = "Failed to load resource: the server responded with a status of 403 (Forbidden)"
-        if message in log.console_errors:
-            log.console_errors.remove(message)
 
 
 def shot(page, name: str, focus: str) -> None:

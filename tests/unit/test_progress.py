@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import NOTEBOOKS, REPO
 from widgets.progress import LESSONS, STORAGE_KEY, lesson_number, parse_progress
+from widgets.progress.model import MAX_QUESTIONS, clean_quiz_score
 
 
 def test_lessons_are_numbered_01_to_09_in_order():
@@ -51,14 +52,65 @@ def test_lesson_number(path, number):
     ],
 )
 def test_parse_progress_keeps_only_known_lessons(text, visited):
-    assert parse_progress(text) == {"visited": visited}
+    assert parse_progress(text)["visited"] == visited
 
 
-@given(st.text() | st.from_regex(r'\{"visited": \[.*\]\}', fullmatch=True))
+@pytest.mark.parametrize(
+    ("entry", "total", "expected"),
+    [
+        ({"right": 4, "total": 5}, None, (4, 5)),
+        ({"right": 0, "total": 5}, 5, (0, 5)),
+        ({"right": 5, "total": 5}, 6, None),  # a quiz that has since changed
+        ({"right": 6, "total": 5}, None, None),
+        ({"right": -1, "total": 5}, None, None),
+        ({"right": 1, "total": 0}, None, None),
+        ({"right": 1, "total": MAX_QUESTIONS + 1}, None, None),
+        ({"right": True, "total": 5}, None, None),
+        ({"right": 4.0, "total": 5}, None, None),
+        ({"right": "4", "total": "5"}, None, None),
+        ({"right": 4}, None, None),
+        ([4, 5], None, None),
+        ("<img src=x>", None, None),
+        (None, None, None),
+    ],
+)
+def test_clean_quiz_score(entry, total, expected):
+    assert clean_quiz_score(entry, total) == expected
+
+
+def test_parse_progress_keeps_sound_scores_of_known_lessons_only():
+    record = {
+        "visited": ["03"],
+        "quiz": {
+            "03": {"right": 4, "total": 5},
+            "04": {"right": 9, "total": 5},
+            "99": {"right": 1, "total": 1},
+            "05": "<script>",
+        },
+        "settings": {"timer": {"preset": "course"}},
+        "answers": {"saddle_numbness": True},
+    }
+    assert parse_progress(json.dumps(record)) == {
+        "visited": ["03"],
+        "quiz": {"03": {"right": 4, "total": 5}},
+    }
+    assert parse_progress('{"quiz": [1, 2]}')["quiz"] == {}
+
+
+@given(
+    st.text()
+    | st.from_regex(r'\{"visited": \[.*\]\}', fullmatch=True)
+    | st.from_regex(
+        r'\{"quiz": \{"0[1-9]": \{"right": -?\d{1,3}, "total": \d{1,3}\}\}\}', fullmatch=True
+    )
+)
 def test_parse_progress_never_fails(text):
     result = parse_progress(text)
-    assert set(result) == {"visited"}
+    assert set(result) == {"visited", "quiz"}
     assert set(result["visited"]) <= {x.number for x in LESSONS}
+    for number, score in result["quiz"].items():
+        assert number in {x.number for x in LESSONS}
+        assert 0 <= score["right"] <= score["total"] <= MAX_QUESTIONS
 
 
 def test_template_and_widget_use_the_same_storage_key():

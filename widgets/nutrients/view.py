@@ -39,6 +39,7 @@ from widgets.nutrients.model import (
     suggest_foods,
     upper_limits,
 )
+from widgets.progress.memory import BrowserMemory
 from widgets.ui import PALETTE, disclaimer, message, show_message
 
 STATUS_OPTIONS = [
@@ -210,8 +211,9 @@ class NutrientChecklist(w.VBox):
         self._header = w.HTML(
             '<h3 style="margin-bottom:0.2em">Your nutrient checklist</h3>'
             "<p>Tick what you ate and drank today, and set how many servings. The bars compare "
-            "the total with the targets for your age and sex. Your choices stay on this page "
-            "while it is open: nothing is saved or sent.</p>"
+            "the total with the targets for your age and sex. The foods you tick stay on this "
+            "page while it is open; only your age and sex are remembered, in this browser, so "
+            "the targets are ready next time. Nothing is sent anywhere.</p>"
         )
         style = {"description_width": "initial"}
         self._age = w.Text(
@@ -309,6 +311,7 @@ class NutrientChecklist(w.VBox):
         self._status.observe(self._on_profile, names="value")
         self._search.observe(self._on_search, names="value")
 
+        self.memory = BrowserMemory("settings", "profile", self._restore)
         self.children = [
             self._header,
             profile,
@@ -318,6 +321,7 @@ class NutrientChecklist(w.VBox):
             self._suggestions,
             self._note,
             disclaimer(),
+            self.memory,
         ]
         self._apply_profile(int(age), sex, "none")
 
@@ -394,6 +398,24 @@ class NutrientChecklist(w.VBox):
             return
         show_message(self._age_message, "")
         self._apply_profile(age, self._sex.value, self._status.value)
+        # Age and sex only: whether someone is pregnant or breastfeeding is not kept.
+        self.memory.remember({"age": age, "sex": self._sex.value})
+
+    def _restore(self, stored: dict) -> None:
+        """Put back the age and sex kept in the browser, if they pass the same checks as typing."""
+        sex, age = stored.get("sex"), stored.get("age")
+        try:
+            if isinstance(age, bool) or not isinstance(age, int):
+                raise ValueError(age)
+            age = parse_age(str(age))
+            if not isinstance(sex, str) or sex not in [value for _, value in self._sex.options]:
+                raise ValueError(sex)
+        except ValueError:
+            if stored:
+                self.memory.remember({})  # a record edited by hand: forget it
+            return
+        self._sex.value = sex
+        self._age.value = str(age)
 
     def _apply_profile(self, age: int, sex: str, status: str) -> None:
         applies = sex == "female" and age <= MAX_PREGNANCY_AGE

@@ -100,18 +100,65 @@ def lesson_number(path: str) -> str | None:
     return None
 
 
-def parse_progress(text: str | None) -> dict:
-    """The progress record kept in the browser, cleaned: ``{"visited": ["03", ...]}``.
+#: More questions than any quiz could have: a stored total above this is not a real score.
+MAX_QUESTIONS = 50
 
-    Anything the record should not hold (unknown lesson numbers, wrong types, broken JSON, a
-    record edited by hand) is dropped rather than trusted: the result only ever names lessons
-    of the course, sorted, once each.
+
+def _whole(value: object) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value
+
+
+def clean_quiz_score(entry: object, total: int | None = None) -> tuple[int, int] | None:
+    """``(right, total)`` from a stored quiz entry ``{"right": 4, "total": 5}``, or ``None``.
+
+    ``None`` for anything that is not a sound score: not a dict, not whole numbers, more right
+    than asked, a total above :data:`MAX_QUESTIONS`, or (when ``total`` is given) a score from a
+    quiz with a different number of questions.
+
+    >>> clean_quiz_score({"right": 4, "total": 5})
+    (4, 5)
+    >>> clean_quiz_score({"right": 6, "total": 5}) is None
+    True
+    """
+    if not isinstance(entry, dict):
+        return None
+    right, out_of = _whole(entry.get("right")), _whole(entry.get("total"))
+    if right is None or out_of is None or not 0 <= right <= out_of or not out_of >= 1:
+        return None
+    if out_of > MAX_QUESTIONS or (total is not None and out_of != total):
+        return None
+    return right, out_of
+
+
+def parse_progress(text: str | None) -> dict:
+    """The progress record kept in the browser, cleaned for the course map.
+
+    ``{"visited": ["03", ...], "quiz": {"03": {"right": 4, "total": 5}, ...}}``. Anything the
+    record should not hold (unknown lesson numbers, wrong types, broken JSON, a record edited by
+    hand) is dropped rather than trusted: the result only ever names lessons of the course,
+    sorted, once each, with sound scores. Tool settings (``"settings"``) are not part of the map;
+    each tool checks its own when it reads them.
     """
     try:
         record = json.loads(text) if text else {}
     except (TypeError, ValueError):
         record = {}
-    visited = record.get("visited", []) if isinstance(record, dict) else []
+    if not isinstance(record, dict):
+        record = {}
+    visited = record.get("visited", [])
     if not isinstance(visited, list):
         visited = []
-    return {"visited": sorted({v for v in visited if isinstance(v, str) and v in _NUMBERS})}
+    quizzes = record.get("quiz", {})
+    if not isinstance(quizzes, dict):
+        quizzes = {}
+    scores = {}
+    for number in sorted(_NUMBERS):
+        score = clean_quiz_score(quizzes.get(number))
+        if score is not None:
+            scores[number] = {"right": score[0], "total": score[1]}
+    return {
+        "visited": sorted({v for v in visited if isinstance(v, str) and v in _NUMBERS}),
+        "quiz": scores,
+    }

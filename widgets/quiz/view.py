@@ -1,7 +1,9 @@
 """The end-of-lesson quiz: ``widgets.Quiz("01")``.
 
 The view only displays. Grading is :func:`widgets.quiz.model.grade`; the questions come from
-``widgets/data/quizzes/NN.toml``. Answers live only in these widgets while the page is open.
+``widgets/data/quizzes/NN.toml``. Answers live only in these widgets while the page is open; the
+best score (how many right, of how many) is kept in the learner's own browser, for the course
+map on the home page.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import html
 
 import ipywidgets as w
 
+from widgets.progress.memory import BrowserMemory
+from widgets.progress.model import clean_quiz_score
 from widgets.quiz.model import Grade, Question, QuizData, grade, load_quiz, score, score_line
 from widgets.ui import PALETTE, show_message
 
@@ -99,7 +103,10 @@ class Quiz(w.VBox):
             layout=self._button_layout,
         )
         self._retry.on_click(self._on_retry)
-        self.children = [header, *rows, w.HBox([self._score, self._retry])]
+        #: The best number right in this browser (None until known, or never scored).
+        self.best: int | None = None
+        self.memory = BrowserMemory("quiz", self.quiz.lesson, self._restore)
+        self.children = [header, *rows, w.HBox([self._score, self._retry]), self.memory]
         self._show_score()
 
     # --- building ------------------------------------------------------------------------------
@@ -191,6 +198,17 @@ class Quiz(w.VBox):
             self._feedback[qid].value = ""
         self._show_score()
 
+    def _restore(self, stored: dict) -> None:
+        """The best score kept in this browser, if it is a sound score for this quiz."""
+        kept = clean_quiz_score(stored, len(self.quiz.questions))
+        if kept is None:
+            if stored:
+                self.memory.remember({})  # not a score of this quiz: forget it
+            return
+        if self.best is None or kept[0] > self.best:
+            self.best = kept[0]
+        self._show_score()
+
     def _show_score(self) -> None:
         right, total = score(self.grades.values())
         checked = sum(g is not None for g in self.grades.values())
@@ -199,7 +217,16 @@ class Quiz(w.VBox):
             line += ". Well done!"
         elif checked < total:
             line += f" ({checked} of {total} checked)"
+        if checked and (self.best is None or right > self.best):
+            self.best = right
+            self.memory.remember({"right": right, "total": total})
+        best = ""
+        if self.best is not None and self.memory.loaded and self.memory.available:
+            best = (
+                f'<br><span style="font-size:0.85em;color:{PALETTE["muted"]}">'
+                f"Your best in this browser: {html.escape(score_line(self.best, total))}</span>"
+            )
         self._score.value = (
             f'<p aria-live="polite" style="font-size:1.1em;margin:0.4em 1em 0.4em 0">'
-            f"<strong>Score:</strong> {html.escape(line)}</p>"
+            f"<strong>Score:</strong> {html.escape(line)}{best}</p>"
         )

@@ -18,6 +18,7 @@ from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_button import ButtonStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
+from widgets.progress.memory import BrowserMemory
 from widgets.timer.data import Note, PostureItem, Stretch, load_posture, load_stretches
 from widgets.timer.model import (
     DEFAULT_SNOOZE_MINUTES,
@@ -82,7 +83,10 @@ class SittingTimer(w.VBox):
     Notes
     -----
     Call :meth:`refresh` to bring the display up to the clock; the browser's tick calls it once
-    a second while the timer runs. Nothing is stored anywhere but in this object.
+    a second while the timer runs. The chosen schedule and micro-pause cycle are remembered in
+    the learner's own browser (:class:`~widgets.progress.memory.BrowserMemory`), so lesson 03
+    and the dashboard open with the times the learner chose; the running timer and its tally
+    are kept only in this object.
     """
 
     def __init__(
@@ -121,6 +125,7 @@ class SittingTimer(w.VBox):
             description="Timer tick", layout=w.Layout(display="none"),
         )  # fmt: skip
         self._tick.observe(lambda _: self.refresh(), names="value")
+        self.memory = BrowserMemory("settings", "timer", self._restore)
 
         self.children = [
             self._settings,
@@ -135,6 +140,7 @@ class SittingTimer(w.VBox):
             self._tally,
             self._tick,
             disclaimer(),
+            self.memory,
         ]
         self.refresh()
 
@@ -475,6 +481,7 @@ class SittingTimer(w.VBox):
                 p.sit_minutes, p.break_minutes, clock=self._schedule.clock,
                 wall_clock=self._schedule.wall_clock, max_snoozes=0,
             )  # fmt: skip
+        self._remember()
         self.refresh()
 
     def _micro_pause_taken(self) -> None:
@@ -561,6 +568,7 @@ class SittingTimer(w.VBox):
             self._schedule.use(change["new"])
             self._sit_field.value = _minutes_text(self._schedule.sit_minutes)
             self._break_field.value = _minutes_text(self._schedule.break_minutes)
+            self._remember()
         self._show_source()
         self.refresh()
 
@@ -582,8 +590,45 @@ class SittingTimer(w.VBox):
         if len(values) == 2:
             self._schedule.configure(values["sit"], values["break"])
             show_message(self._break_msg, "Using these times.", "ok")
+            self._remember()
         self._show_source()
         self.refresh()
+
+    # -- remembered in the browser ----------------------------------------------------------
+
+    def settings(self) -> dict:
+        """What the browser keeps: ``{"preset": id, "micro": id}``, plus the minutes if custom."""
+        kept: dict = {"preset": self._preset.value, "micro": self._micro_choice.value}
+        if self._preset.value == CUSTOM:
+            kept["sit"] = self._schedule.sit_minutes
+            kept["break"] = self._schedule.break_minutes
+        return kept
+
+    def _remember(self) -> None:
+        self.memory.remember(self.settings())
+
+    def _restore(self, stored: dict) -> None:
+        """Put back the settings kept in the browser; a value that fails the checks is ignored."""
+        micro = stored.get("micro")
+        if isinstance(micro, str) and micro in [OFF, *(p.id for p in MICRO_PRESETS)]:
+            self._micro_choice.value = micro
+        chosen = stored.get("preset")
+        if isinstance(chosen, str) and chosen in [p.id for p in PRESETS]:
+            self._preset.value = chosen
+        elif chosen == CUSTOM:
+            try:
+                sit = check_sit_minutes(stored.get("sit"))
+                brk = check_break_minutes(stored.get("break"))
+            except ValueError:
+                pass  # a record edited by hand: keep the course schedule
+            else:
+                self._sit_field.value = _minutes_text(sit)
+                self._break_field.value = _minutes_text(brk)
+                self._preset.value = CUSTOM
+                self._apply_custom()
+                show_message(self._break_msg, "")
+        if stored and stored != self.settings():
+            self._remember()  # what could not be used is replaced by what is shown
 
 
 class PostureCheck(w.VBox):
