@@ -63,8 +63,10 @@ back-care plan (lessons 08 and 09)." width="100%">
 Each lesson takes about 10–15 minutes and ends with a short check of what you learned.""",
     """### What you have done so far
 
-When you use the course as a web app, this browser remembers which lessons you have opened and marks them below.
-It is kept only in this browser on this device, never on the course's server; **Clear my progress** wipes it.""",
+When you use the course as a web app, this browser remembers which lessons you have opened, your best quiz
+scores, and the settings of your tools (the sitting timer's schedule, the age and sex for your nutrient targets),
+so the next lesson or the dashboard opens as you left it. It is kept only in this browser on this device, never on
+the course's server; **Clear my progress** wipes it.""",
     PROGRESS_CELL,
     """## How to use the course
 

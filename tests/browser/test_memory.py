@@ -68,7 +68,11 @@ def test_the_timer_schedule_follows_the_learner_to_the_dashboard_and_back(voila,
         field.fill(value)
         field.press("Tab")
     timer.get_by_role("button", name="Use these times").click()
-    wait_until_stored(page, "settings.timer.sit", 25)
+    wait_until_stored(
+        page,
+        "settings.timer",
+        {"preset": "custom", "micro": "stretchly-micro", "sit": 25, "break": 0.75},
+    )
 
     open_page(page, voila, LESSON_03)
     expect(page.get_by_label("Schedule")).to_have_value(

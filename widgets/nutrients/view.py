@@ -3,8 +3,9 @@
 The learner gives an age and sex (and pregnancy or breastfeeding where the tables have values),
 ticks what they ate today with how many servings, and sees four bars: potassium, calcium, magnesium
 and vitamin D against their own targets, then the foods that would help most. Every number comes
-from :mod:`widgets.nutrients.model`; this module only displays. Choices live in these widgets while
-the page is open: nothing is saved or sent.
+from :mod:`widgets.nutrients.model`; this module only displays. The foods live in these widgets
+while the page is open; the age and sex (not pregnancy or breastfeeding) are remembered in the
+learner's own browser (:class:`~widgets.progress.memory.BrowserMemory`). Nothing is sent anywhere.
 
 Ticking a food or changing its servings updates only the four bars and the suggestions; the food
 rows are built once.
