@@ -85,6 +85,8 @@ SCENARIOS = {
             "preheat",
             "preheated pool = class size, refill after 1 s (Voila's default)",
             preheat=True,
+            # Said outright: the repository's voila.json sets its own refill delay.
+            fill_delay=1.0,
         ),
         Scenario(
             "preheat-refill-15s",

@@ -1,5 +1,5 @@
 """The course as a web app: the dashboard, progress kept in the browser, accessibility (axe-core),
-security, a learner's journey, phone width and dark theme, and kernels that go away.
+security, a learner's journey, phone width and dark theme (kernels: test_kernels.py).
 
 Screenshots of the journey go to ``test-artifacts/`` (git-ignored).
 """
@@ -7,16 +7,12 @@ Screenshots of the journey go to ``test-artifacts/`` (git-ignored).
 from __future__ import annotations
 
 import json
-import subprocess
 import time
 import uuid
-from pathlib import Path
 
-import psutil
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import serve_voila
 from tests.browser.harness import (
     assert_not_injected,
     forgive_shutdown_beacon,
@@ -318,37 +314,3 @@ def test_a_tampered_progress_record_is_cleaned_not_trusted(voila, page):
     stored = json.loads(page.evaluate("localStorage.getItem('bsc-progress')"))
     assert stored == {"visited": ["02", "03"]}
     forgive_shutdown_beacon(page)
-
-
-# --- kernels -------------------------------------------------------------------------------------
-
-
-def kernels_of(proc: subprocess.Popen) -> list[psutil.Process]:
-    return [
-        p
-        for p in psutil.Process(proc.pid).children(recursive=True)
-        if "ipykernel_launcher" in " ".join(p.cmdline())
-    ]
-
-
-def test_a_closed_page_kernel_is_culled(browser, tmp_path):
-    """Own Voila with a 6 s cull timeout: open a page, close it, its kernel process must go."""
-    settings = (
-        "--MappingKernelManager.cull_idle_timeout=6",
-        "--MappingKernelManager.cull_interval=2",
-    )
-    with serve_voila(NOTEBOOKS, tmp_path / "voila.log", *settings) as (base, proc):
-        context = browser.new_context()
-        pg = context.new_page()
-        open_page(pg, base, DASHBOARD)
-        kernels = kernels_of(proc)
-        assert len(kernels) == 1, kernels
-        connection = json.loads(Path(kernels[0].cmdline()[-1]).read_text())
-        assert connection["transport"] == "ipc", "voila.json asks for IPC: no TCP ports to race for"
-        pg.wait_for_timeout(10_000)  # open and idle for longer than the timeout: kept
-        assert kernels[0].is_running(), "a kernel whose page is still open was culled"
-        context.close()  # the unload beacon may fail (voila 1458): culling must do it
-        gone, alive = psutil.wait_procs(kernels, timeout=45)
-        assert not alive, "the closed page's kernel was not culled within 45 s"
-    log = (tmp_path / "voila.log").read_text(errors="replace")
-    assert "Address already in use" not in log

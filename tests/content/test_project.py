@@ -77,6 +77,30 @@ def test_voila_settings_for_learners():
     assert 60 <= cull["cull_idle_timeout"] <= 3600 and cull["cull_interval"] <= 300
 
 
+def test_voila_preheats_the_home_page_and_the_dashboard_only():
+    """Pools for the two pages learners open first and keep open (benchmarks/README.md), none
+    for the rest (Voila's default would keep a kernel waiting for every notebook)."""
+    cfg = json.loads((REPO / "voila.json").read_text())
+    assert cfg["VoilaConfiguration"]["preheat_kernel"] is True
+    pools = cfg["VoilaKernelManager"]["kernel_pools_config"]
+    assert pools["default"] == {"pool_size": 0}
+    pooled = {name: pool["pool_size"] for name, pool in pools.items() if name != "default"}
+    assert set(pooled) == {"00-start-here.ipynb", "dashboard.ipynb"}
+    assert all((REPO / "notebooks" / name).is_file() for name in pooled)
+    assert all(1 <= size <= 4 for size in pooled.values()), "a few kernels, not a class's worth"
+    assert cfg["VoilaKernelManager"]["fill_delay"] >= 1
+
+
+def test_voila_uses_the_course_kernel_manager():
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+    from jupyter_server.utils import import_item
+
+    name = json.loads((REPO / "voila.json").read_text())["VoilaConfiguration"][
+        "multi_kernel_manager_class"
+    ]
+    assert issubclass(import_item(name), AsyncMappingKernelManager)
+
+
 def test_course_template_is_packaged():
     template = REPO / "share/jupyter/voila/templates/course"
     files = PYPROJECT["tool"]["setuptools"]["data-files"]["share/jupyter/voila/templates/course"]
