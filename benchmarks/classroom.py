@@ -59,9 +59,14 @@ class Scenario:
     #: Seconds the pool waits before starting a replacement for a kernel a learner took.
     fill_delay: float | None = None
     gzip: bool = False
+    #: Switch off the pools voila.json keeps (home page, dashboard): Voila with no kernel waiting.
+    no_pools: bool = False
 
     def config(self, target: str, pool: int) -> dict | None:
-        """The scenario's extra ``voila.json``: a pool for ``target`` only, if preheating."""
+        """The scenario's extra ``voila.json``: a pool for ``target`` only, if preheating; no pool
+        at all for ``no_pools``; nothing (voila.json as it is) otherwise."""
+        if self.no_pools:
+            return {"VoilaConfiguration": {"preheat_kernel": False}}
         if not self.preheat:
             return None
         # Voila keeps a pool for *every* notebook in the folder unless told otherwise: a pool of
@@ -73,7 +78,10 @@ class Scenario:
         return {"VoilaConfiguration": {"preheat_kernel": True}, "VoilaKernelManager": manager}
 
 
-BARE = Scenario("bare", "Voila as configured (voila.json)")
+#: The reference: voila.json without its small pools, so every learner's kernel starts on demand
+#: (one learner alone on it is the "single" every burst is compared with).
+BARE = Scenario("bare", "voila.json without its pools: kernels started on demand", no_pools=True)
+CONFIGURED = Scenario("configured", "voila.json as it is: pools of 1 (home page) and 2 (dashboard)")
 #: How long a pool waits before replacing a kernel a learner took, in the slower-refill scenarios.
 #: Voila queues the replacement at once, so a learner beyond the pool waits this long (+ a start).
 SLOW_REFILL_S = 15.0
@@ -81,6 +89,7 @@ SCENARIOS = {
     s.key: s
     for s in (
         BARE,
+        CONFIGURED,
         Scenario(
             "preheat",
             "preheated pool = class size, refill after 1 s (Voila's default)",
@@ -96,10 +105,11 @@ SCENARIOS = {
         ),
         Scenario(
             "ipc",
-            "kernels on IPC sockets instead of TCP ports",
+            "kernels on IPC sockets instead of TCP ports (no pools)",
             flags=("--KernelManager.transport=ipc",),
+            no_pools=True,
         ),
-        Scenario("gzip", "gzip-compressed responses", gzip=True),
+        Scenario("gzip", "gzip-compressed responses (no pools)", gzip=True, no_pools=True),
         Scenario(
             "combined",
             f"preheated pool, refill after {SLOW_REFILL_S:.0f} s, IPC sockets",
@@ -379,6 +389,7 @@ def classroom_runs(targets: list[str], quick: bool) -> list[tuple[str, str, int,
     runs = [
         ("bare", primary, 10, 3),
         ("bare", primary, 30, 0),
+        ("configured", primary, 30, 0),
         ("preheat-refill-15s", primary, 30, 0),
         ("preheat", primary, 30, 0),
         ("preheat", primary, 10, 0),

@@ -88,7 +88,8 @@ def test_voila_preheats_the_home_page_and_the_dashboard_only():
     assert set(pooled) == {"00-start-here.ipynb", "dashboard.ipynb"}
     assert all((REPO / "notebooks" / name).is_file() for name in pooled)
     assert all(1 <= size <= 4 for size in pooled.values()), "a few kernels, not a class's worth"
-    assert cfg["VoilaKernelManager"]["fill_delay"] >= 1
+    # Voila hands a learner beyond the pool the pending refill: a long delay makes them wait it out.
+    assert cfg["VoilaKernelManager"]["fill_delay"] <= 2
 
 
 def test_voila_uses_the_course_kernel_manager():

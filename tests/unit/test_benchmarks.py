@@ -281,7 +281,11 @@ def test_a_preheated_scenario_pools_kernels_for_the_class_page_only():
     # voila.json sets its own delay: the "Voila's default" scenario must say 1 s outright.
     default_refill = SCENARIOS["preheat"].config("dashboard.ipynb", 10)["VoilaKernelManager"]
     assert default_refill["fill_delay"] == 1
-    assert Scenario("bare", "bare").config("dashboard.ipynb", 30) is None
+    assert Scenario("configured", "as it is").config("dashboard.ipynb", 30) is None
+    # The reference and the single-setting scenarios switch voila.json's small pools off.
+    for key in ("bare", "ipc", "gzip"):
+        config = SCENARIOS[key].config("dashboard.ipynb", 30)
+        assert config == {"VoilaConfiguration": {"preheat_kernel": False}}, key
 
 
 def _results(tti_ratio: float, over_mb: float, p95_ratio: float, failures: dict) -> dict:
