@@ -110,7 +110,7 @@ class HeatColdPlanner(w.VBox):
         self._tick.observe(lambda _: self.refresh(), names="value")
         session_box = w.VBox(
             [
-                w.HTML("<h4 style='margin:0.6em 0 0.2em'>Time a session</h4>"),
+                w.HTML("<h3 style='margin:0.6em 0 0.2em;font-size:1.05em'>Time a session</h3>"),
                 self._pack,
                 self._digits,
                 w.HBox(

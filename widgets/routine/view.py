@@ -132,8 +132,8 @@ class GuidedRoutine(w.VBox):
             f"{stretch_svg(ex.picture, ex.name)}"
             '<div style="flex:1;min-width:16em">'
             f'<p style="margin:0;color:{muted}">Exercise {st.index + 1} of {count}</p>'
-            '<h4 class="bsc-routine-name" style="margin:0.2em 0;font-size:1.3em">'
-            f"{_esc(ex.name)}</h4>"
+            '<h3 class="bsc-routine-name" style="margin:0.2em 0;font-size:1.3em">'
+            f"{_esc(ex.name)}</h3>"
             f'<p style="line-height:1.4;margin:0.3em 0">{_esc(ex.how)}</p>'
             f'<p style="line-height:1.4;margin:0.3em 0"><strong>Dose from the source:</strong> '
             f"{_esc(ex.dose)}</p>"
