@@ -80,17 +80,27 @@ def test_a_page_taken_from_a_long_waiting_pool_comes_alive(browser, tmp_path):
     """The home page and the dashboard come from the pool. A pooled kernel that waited longer
     than the cull timeout has no browser connected for a moment after a learner takes it: with
     Jupyter Server's culling alone it was shut down in that moment and the page stayed dead
-    (3 of 3 here). widgets.kernels.CourseKernelManager gives it time for the browser to come."""
+    (3 of 3 here). widgets.kernels.CourseKernelManager gives it time for the browser to come.
+    The page's script is delayed so that the moment always spans a cull pass."""
     log = tmp_path / "voila.log"
     settings = (
-        "--MappingKernelManager.cull_idle_timeout=3",
+        "--MappingKernelManager.cull_idle_timeout=6",
         "--MappingKernelManager.cull_interval=1",
     )
     with serve_voila(NOTEBOOKS, log, *settings) as (base, proc):
         wait_for_pools(proc, log)
-        time.sleep(8)  # every pooled kernel is now idle for well over the timeout
+        time.sleep(10)  # every pooled kernel is now idle for longer than the timeout
         context = browser.new_context()
         page = context.new_page()
+
+        def slow_network(route):
+            # A slow school network: the page's script (which opens the kernel's websocket)
+            # arrives 2.5 s late, so the moment without a connection surely spans a cull pass
+            # (every 1 s), and still ends well within the one extra timeout (6 s).
+            time.sleep(2.5)
+            route.continue_()
+
+        page.route("**/voila.js*", slow_network)
         for name in POOLED:
             start = time.monotonic()
             open_page(page, base, name)
