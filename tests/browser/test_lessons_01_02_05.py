@@ -1,38 +1,17 @@
-"""Lessons 01, 02 and 05 in a real Voila page: they render clean, and the quiz, the cause explorer
-and the breathing pacer work when driven like a learner would."""
+"""Lessons 01, 02 and 05 in a real Voila page (that they render clean with their quiz:
+test_pages.py): the quiz, the cause explorer and the breathing pacer work when driven like a
+learner would."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.harness import open_page, page_problems
+from tests.browser.harness import open_page
 from widgets.causes import CAUSES
 from widgets.quiz import load_quiz
 
 pytestmark = pytest.mark.browser
-
-LESSONS = {
-    "01-what-is-a-back-spasm.ipynb": "Understand what a back spasm is",
-    "02-why-backs-spasm.ipynb": "Find out why backs spasm",
-    "05-stress-and-tension.ipynb": "Ease stress and muscle tension",
-}
-
-
-@pytest.mark.parametrize("notebook", list(LESSONS))
-def test_lesson_renders_clean_with_its_quiz(voila, page, notebook):
-    open_page(page, voila, notebook)
-    assert page_problems(page) == []
-    expect(page.locator("h1").first).to_contain_text(LESSONS[notebook])
-    expect(page.get_by_text("This is education, not a diagnosis").first).to_be_visible()
-    quiz = page.locator(".bsc-quiz")
-    expect(quiz).to_have_count(1)
-    lesson = notebook[:2]
-    expect(quiz.locator(".bsc-quiz-question")).to_have_count(len(load_quiz(lesson).questions))
-    expect(quiz.locator(".bsc-quiz-score")).to_contain_text("0 of")
-    expect(page.get_by_role("link", name="Course home")).to_have_attribute(
-        "href", "00-start-here.ipynb"
-    )
 
 
 def test_lesson_01_shows_the_labelled_muscle_diagram(voila, page):

@@ -1,4 +1,5 @@
-"""Lessons 07, 08 and 09 in a real Voila page: they render clean, the cold/heat planner answers,
+"""Lessons 07, 08 and 09 in a real Voila page (that they render clean with their quiz:
+test_pages.py): the cold/heat planner answers,
 the guided routine walks through exercises with Skip, and the plan downloads as a file whose text
 is checked (including that free text stays text)."""
 
@@ -7,30 +8,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.harness import open_page, page_problems
-from widgets.quiz import load_quiz
+from tests.browser.harness import open_page
 
 pytestmark = pytest.mark.browser
-
-LESSONS = {
-    "07-treating-a-spasm.ipynb": "Treat a back spasm",
-    "08-preventing-the-next-one.ipynb": "Prevent the next spasm",
-    "09-review.ipynb": "Review the course",
-}
-
-
-@pytest.mark.parametrize("notebook", list(LESSONS))
-def test_lesson_renders_clean_with_its_quiz(voila, page, notebook):
-    open_page(page, voila, notebook)
-    assert page_problems(page) == []
-    expect(page.locator("h1").first).to_contain_text(LESSONS[notebook])
-    expect(page.get_by_text("This is education, not a diagnosis").first).to_be_visible()
-    quiz = page.locator(".bsc-quiz")
-    expect(quiz).to_have_count(1)
-    expect(quiz.locator(".bsc-quiz-question")).to_have_count(len(load_quiz(notebook[:2]).questions))
-    expect(page.get_by_role("link", name="Course home")).to_have_attribute(
-        "href", "00-start-here.ipynb"
-    )
 
 
 def test_planner_answers_for_two_hours_and_five_days(voila, page):
