@@ -17,6 +17,7 @@ import psutil
 import pytest
 from playwright.sync_api import expect
 
+from benchmarks.server import is_kernel
 from tests.browser.conftest import serve_voila
 from tests.browser.harness import open_page
 from tests.conftest import NOTEBOOKS, REPO
@@ -28,11 +29,7 @@ POOLED = {name: pool["pool_size"] for name, pool in POOLS.items() if name != "de
 
 
 def kernels_of(proc) -> dict[int, psutil.Process]:
-    return {
-        p.pid: p
-        for p in psutil.Process(proc.pid).children(recursive=True)
-        if "ipykernel_launcher" in " ".join(p.cmdline())
-    }
+    return {p.pid: p for p in psutil.Process(proc.pid).children(recursive=True) if is_kernel(p)}
 
 
 def wait_for_pools(proc, log: Path, timeout: float = 120) -> dict[int, psutil.Process]:
