@@ -6,12 +6,12 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
-#: The vetted facts live beside the repository (CI clones main with shared/ next to it).
-REFERENCE = REPO.parent / "shared" / "reference"
+#: The sourced tables the data files were taken from, carried in the clone (docs/sources/README.md).
+SOURCES = REPO / "docs" / "sources"
 
 
 @pytest.fixture(scope="session")
-def reference_dir() -> Path:
-    """``../shared/reference``; a missing folder is a failure, not a skip."""
-    assert REFERENCE.is_dir(), f"{REFERENCE} is missing: clone shared/ beside the repo"
-    return REFERENCE
+def sources_dir() -> Path:
+    """``docs/sources``; a missing folder is a failure, not a skip."""
+    assert SOURCES.is_dir(), f"{SOURCES} is missing"
+    return SOURCES

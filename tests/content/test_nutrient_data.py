@@ -1,7 +1,7 @@
 """The nutrient checklist's data files: every fact sourced, every food of foods.csv carried over.
 
-widgets/data/foods.toml is generated once from ../shared/reference/foods.csv by
-tools/make_foods_toml.py; widgets/data/nutrients.toml is copied from health-facts.md §3.
+widgets/data/foods.toml is generated from docs/sources/foods.csv by tools/make_foods_toml.py;
+widgets/data/nutrients.toml is copied from docs/sources/nutrient-targets.md.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ NUMBERS = {
 
 
 @pytest.fixture(scope="module")
-def csv_rows(reference_dir):
-    with open(reference_dir / "foods.csv", newline="", encoding="utf-8") as f:
+def csv_rows(sources_dir):
+    with open(sources_dir / "foods.csv", newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
 
@@ -107,7 +107,7 @@ def test_some_vitamin_d_values_are_not_reported(csv_rows):
     assert sum(1 for f in FOODS.values() if f.nutrients["vitamin_d"] is None) == len(unreported)
 
 
-def test_the_generator_reproduces_foods_toml(reference_dir):
+def test_the_generator_reproduces_foods_toml(sources_dir):
     # foods.toml is generated, not hand-edited: the script must still write exactly this file.
     spec = importlib.util.spec_from_file_location(
         "make_foods_toml", REPO / "tools/make_foods_toml.py"
@@ -115,7 +115,7 @@ def test_the_generator_reproduces_foods_toml(reference_dir):
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
     text = (REPO / "widgets" / "data" / "foods.toml").read_text(encoding="utf-8")
-    assert tool.render(reference_dir / "foods.csv") == text
+    assert tool.render(sources_dir / "foods.csv") == text
 
 
 def test_ids_groups_and_names():

@@ -1,7 +1,7 @@
 """The nutrient model: targets against the reference tables, intake, suggestions, bad input.
 
 The expected targets are not typed here: they are read from the markdown tables of
-``../shared/reference/health-facts.md`` §3.1-3.4, the facts the data file was copied from.
+``docs/sources/nutrient-targets.md``, the sourced tables the data file was copied from.
 """
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import SOURCES
 from widgets.nutrients import (
     FOODS,
     GROUPS,
@@ -39,23 +39,22 @@ from widgets.nutrients import (
     upper_limits,
 )
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference"
-FACTS = (REFERENCE / "health-facts.md").read_text(encoding="utf-8")
+FACTS = (SOURCES / "nutrient-targets.md").read_text(encoding="utf-8")
 TOP_AGE = 120  # the checklist's oldest age closes the open-ended top band (">70 y", "71+ y")
 
 
 # --- reading the reference tables --------------------------------------------------------------
 
 
-def section(number: str) -> str:
-    start = FACTS.index(f"### {number} ")
+def section(name: str) -> str:
+    start = FACTS.index(f"### {name}\n")
     end = FACTS.find("\n### ", start + 1)
     return FACTS[start:end]
 
 
-def table(number: str) -> tuple[list[str], list[list[str]]]:
-    """(header, rows) of the first markdown table in section ``number``."""
-    lines = [ln.strip() for ln in section(number).splitlines() if ln.strip().startswith("|")]
+def table(name: str) -> tuple[list[str], list[list[str]]]:
+    """(header, rows) of the first markdown table in section ``name``."""
+    lines = [ln.strip() for ln in section(name).splitlines() if ln.strip().startswith("|")]
     cells = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
     header, rows = cells[0], [r for r in cells[1:] if not set("".join(r)) <= set("-: ")]
     return header, rows
@@ -99,11 +98,11 @@ def columns(heading: str) -> list[str]:
     raise AssertionError(f"unknown column {heading!r}")
 
 
-def reference_bands(number: str) -> list[tuple[int, int, dict[str, float | None]]]:
-    header, rows = table(number)
+def reference_bands(name: str) -> list[tuple[int, int, dict[str, float | None]]]:
+    header, rows = table(name)
     bands, shared = [], {}
     for row in rows:
-        if "pregnancy" in row[0].lower():  # §3.4: one row for pregnancy / lactation, any age
+        if "pregnancy" in row[0].lower():  # vitamin D: one row for pregnancy / lactation, any age
             shared = {
                 "pregnancy": amount(row[1]),
                 "lactation": amount(row[1]),
@@ -121,8 +120,13 @@ def reference_bands(number: str) -> list[tuple[int, int, dict[str, float | None]
     return bands
 
 
-SECTIONS = {"potassium": "3.1", "calcium": "3.2", "magnesium": "3.3", "vitamin_d": "3.4"}
-REF = {nutrient: reference_bands(number) for nutrient, number in SECTIONS.items()}
+SECTIONS = {
+    "potassium": "Potassium",
+    "calcium": "Calcium",
+    "magnesium": "Magnesium",
+    "vitamin_d": "Vitamin D",
+}
+REF = {nutrient: reference_bands(name) for nutrient, name in SECTIONS.items()}
 
 
 def reference_value(nutrient: str, age: int, column: str) -> float | None:
@@ -174,7 +178,7 @@ def test_upper_limits_match_the_reference(age):
     magnesium = re.search(r"UL = (\d+) mg/day from supplements and medicines only", FACTS)
     assert limits["magnesium"].amount == int(magnesium[1])
     assert limits["magnesium"].applies_to == "supplements and medicines only"
-    assert "UL: not determined" in section("3.1")
+    assert "UL: not determined" in section("Potassium")
     assert limits["potassium"].amount is None
     assert {limit.unit for limit in limits.values()} == {"mg", "mcg"}
     assert limits["vitamin_d"].unit == "mcg"
