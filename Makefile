@@ -11,16 +11,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8866
-# The course's Voila template (share/jupyter/voila/templates/course) is found through JUPYTER_PATH.
-export JUPYTER_PATH := $(CURDIR)/share/jupyter
+# The course's Voila template is linked into the environment's share/jupyter (an editable install does
+# not install data-files), so voila, jupyter lab and jupyter server find it with no environment variable.
+TEMPLATE := $(VENV)/share/jupyter/voila/templates/course
 
 .PHONY: serve lab test lint bench browser clean
 
-$(STAMP): pyproject.toml lab/overrides.json
+$(STAMP): pyproject.toml lab/overrides.json Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	mkdir -p $(VENV)/share/jupyter/lab/settings && cp lab/overrides.json $(VENV)/share/jupyter/lab/settings/
+	mkdir -p $(dir $(TEMPLATE)) && rm -rf $(TEMPLATE) && ln -s $(CURDIR)/share/jupyter/voila/templates/course $(TEMPLATE)
 	touch $(STAMP)
 
 serve: $(STAMP)

@@ -1,8 +1,9 @@
 """One Voila server for a benchmark scenario: started in its own process group, its kernels tracked.
 
-Voila runs the way ``make serve`` runs it (cwd = the repository, so ``voila.json`` is read, and
-``JUPYTER_PATH`` holding the course template). A scenario can add command-line flags and a config
-folder of its own (a ``voila.json`` and/or ``voila.py``) that is read before the repository's.
+Voila runs the way ``make serve`` runs it (cwd = the repository, so ``voila.json`` is read; the
+course template is the one `make` installed into the environment). A scenario can add command-line
+flags and a config folder of its own (a ``voila.json`` and/or ``voila.py``) that is read before
+the repository's.
 Kernels are launched by jupyter_client in sessions of their own, so stopping the server's process
 group is not enough: the kernel pids are remembered and any survivor is ended by pid.
 """

@@ -12,6 +12,9 @@ This manager adds one rule before it: a kernel that no browser has ever connecte
 idle past the timeout, is given one full timeout more from that moment (once). A page that
 connects is then culled by the usual rule after its tab closes; a kernel whose browser never came
 is culled one timeout later than before (10 minutes rather than 5 with the course's settings).
+
+Importing this module (Voila does, for voila.json's ``multi_kernel_manager_class``) also makes a
+page Voila cannot render end with a message instead of loading forever (``widgets.render_guard``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,10 @@ from datetime import timedelta
 
 from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+from widgets import render_guard
+
+render_guard.install()
 
 
 class CourseKernelManager(AsyncMappingKernelManager):

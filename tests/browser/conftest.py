@@ -81,10 +81,10 @@ def wait_for_http(url: str, proc: subprocess.Popen, timeout: float = 60) -> None
 
 
 def server_env() -> dict[str, str]:
-    """The environment `make serve` gives Voila: the course template on JUPYTER_PATH."""
+    """The environment `make serve` gives Voila: nothing added. The course template must be found
+    where `make` installed it (the environment's share/jupyter), not through JUPYTER_PATH."""
     env = dict(os.environ)
-    share = str(REPO / "share" / "jupyter")
-    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (share, env.get("JUPYTER_PATH")) if p)
+    env.pop("JUPYTER_PATH", None)
     return env
 
 

@@ -9,7 +9,12 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.jupyter import expected_widgets, notebook_problems, run_all
+from tests.browser.jupyter import (
+    expected_widgets,
+    forgive_early_image_404s,
+    notebook_problems,
+    run_all,
+)
 from tests.conftest import NOTEBOOKS
 from widgets.quiz import load_quiz
 
@@ -36,22 +41,17 @@ def test_lab_opens_on_the_course_home(lab, page):
     listing = page.locator(".jp-DirListing-itemName")
     expect(listing.first).to_be_visible()
     assert "00-start-here.ipynb" in listing.all_inner_texts()
-    # Every image on the home page is drawn. JupyterLab first asks for a markdown image relative to
-    # /lab (a 404) before it resolves the path against the notebook's folder; only that first try,
-    # for an image that exists in notebooks/images and was then drawn, is forgiven.
+    assert_home_images_drawn(page)
+    forgive_early_image_404s(page, base, NOTEBOOKS / "images")
+
+
+def assert_home_images_drawn(page) -> None:
+    """Every image on the home page open in JupyterLab is drawn (at least two)."""
     images = page.locator(".jp-NotebookPanel:visible .jp-RenderedHTMLCommon img")
     expect(images.first).to_be_visible()
     assert images.count() >= 2
     for img in images.all():
         page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=img.element_handle())
-    log = page.course_log
-    for name in (p.name for p in (NOTEBOOKS / "images").glob("*.svg")):
-        early = f"404 {base}/images/{name}"
-        if early in log.failed_responses:
-            log.failed_responses.remove(early)
-            log.console_errors.remove(
-                "Failed to load resource: the server responded with a status of 404 (Not Found)"
-            )
 
 
 def workspace() -> str:
