@@ -25,6 +25,7 @@ log = logging.getLogger("voila")
 ERROR_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>This lesson could not be opened · Back Spasm Course</title>
 <style>
   :root {{ color-scheme: light dark; }}

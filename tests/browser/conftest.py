@@ -101,10 +101,10 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def serve_voila(folder: Path, log: Path, *extra: str):
+def serve_voila(folder: Path, log: Path, *extra: str, ready_path: str = "/"):
     """Run Voila on ``folder`` as `make serve` does (repo's voila.json, course template).
 
-    Yields ``(base URL, process)`` once the server answers; stops it and its kernels afterwards.
+    Yields ``(base URL, process)`` once ``ready_path`` answers; stops it and its kernels afterwards.
     ``extra`` command-line settings override voila.json (a short cull timeout, say).
     """
     port = free_port()
@@ -120,7 +120,7 @@ def serve_voila(folder: Path, log: Path, *extra: str):
     base = f"http://127.0.0.1:{port}"
     try:
         try:
-            wait_for_http(base + "/", proc)
+            wait_for_http(base + ready_path, proc, timeout=120)
         except RuntimeError as exc:
             pytest.fail(f"Voila did not start: {exc}\n{log.read_text(errors='replace')[-3000:]}")
         yield base, proc

@@ -20,7 +20,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import free_port, serve_voila, server_env, stop, wait_for_http
-from tests.browser.harness import open_page, page_problems
+from tests.browser.harness import forgive_shutdown_beacon, open_page, page_problems
+from tests.browser.jupyter import forgive_early_image_404s
+from tests.browser.test_lab import assert_home_images_drawn
 from tests.conftest import NOTEBOOKS, REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -106,6 +108,7 @@ def test_classroom_command_as_printed(page, tmp_path):
         for notebook in ("dashboard.ipynb", "03-sitting-and-posture.ipynb"):
             open_page(page, base, notebook)
             assert page_problems(page) == []
+        forgive_shutdown_beacon(page)  # leaving the dashboard for lesson 03 (voila issue 1458)
         assert "TemplateNotFound" not in (tmp_path / "log").read_text(errors="replace")
     finally:
         stop(proc)
@@ -127,7 +130,11 @@ def test_make_lab_opens_the_course_home(page, tmp_path):
         page.goto(f"{base}/lab?token={token}", wait_until="domcontentloaded")
         tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
         expect(tab).to_contain_text("00-start-here.ipynb", timeout=90_000)
-        expect(page.locator(".jp-NotebookPanel:visible h1").first).to_contain_text("Start here")
+        expect(page.locator(".jp-NotebookPanel:visible h1").first).to_contain_text(
+            "Start here", timeout=60_000
+        )
+        assert_home_images_drawn(page)
+        forgive_early_image_404s(page, base, NOTEBOOKS / "images")
     finally:
         stop(proc)
     after = subprocess.run(
@@ -167,6 +174,8 @@ def test_make_bench_runs_the_benchmarks():
 # --- a page Voila cannot render ------------------------------------------------------------------
 
 NO_TEMPLATE = "--VoilaConfiguration.template=not-installed"
+#: Without a template the file tree (/) cannot render either: wait for Voila's static files.
+STATIC = "/voila/static/voila.js"
 STOCK_MANAGER = (
     "--VoilaConfiguration.multi_kernel_manager_class="
     "jupyter_server.services.kernels.kernelmanager.AsyncMappingKernelManager"
@@ -177,7 +186,7 @@ STOCK_MANAGER = (
 def test_a_page_that_cannot_render_says_so(page, tmp_path, notebook):
     # The home page comes from a preheated kernel (pooled), lesson 03 from a kernel started on
     # demand: both paths end in the error page, at once.
-    with serve_voila(NOTEBOOKS, tmp_path / "log", NO_TEMPLATE) as (base, _):
+    with serve_voila(NOTEBOOKS, tmp_path / "log", NO_TEMPLATE, ready_path=STATIC) as (base, _):
         started = time.monotonic()
         page.goto(f"{base}/voila/render/{notebook}", wait_until="load", timeout=60_000)
         alert = page.get_by_role("alert")
@@ -193,7 +202,9 @@ def test_without_the_guard_the_same_page_never_finishes(tmp_path):
     # The failure the guard exists for, reproduced: Voila's own kernel manager (so widgets.kernels,
     # which installs the guard, is never imported) and no template. The page only streams
     # heartbeats: after 12 s the response has no HTML and is still open.
-    with serve_voila(NOTEBOOKS, tmp_path / "log", NO_TEMPLATE, STOCK_MANAGER) as (base, _):
+    with serve_voila(
+        NOTEBOOKS, tmp_path / "log", NO_TEMPLATE, STOCK_MANAGER, ready_path=STATIC
+    ) as (base, _):
         url = f"{base}/voila/render/03-sitting-and-posture.ipynb"
         body, ended, deadline = b"", False, time.monotonic() + 12
         with urllib.request.urlopen(url, timeout=15) as response:
