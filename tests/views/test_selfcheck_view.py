@@ -169,9 +169,17 @@ def test_an_answer_taken_back_in_code_sends_the_learner_to_its_step(view, monkey
     focused = FocusLog(monkeypatch)
     go_to_step(view, 2)
     view._fields["fever"].value = None
+    focused.calls.clear()
     view._next.click()
     assert view._step == 1 and focused.calls == ["fever"]
     assert view.assessment is None
+
+
+def test_moving_on_puts_the_focus_on_the_new_steps_first_question(view, monkeypatch):
+    focused = FocusLog(monkeypatch)
+    answer_step(view)
+    view._next.click()
+    assert view._step == 1 and focused.calls == ["fever"]
 
 
 def test_all_no_reaches_self_care(view):

@@ -145,8 +145,9 @@ class SymptomCheck(w.VBox):
         self._messages: dict[str, w.HTML] = {}
         self._header = w.HTML(
             '<h3 style="margin-bottom:0.2em">Check your symptoms</h3>'
-            "<p>Answer for how you are now. Your answers stay on this page while it is open: "
-            "nothing is saved or sent.</p>"
+            "<p>Answer for how you are now: choose No or Yes for every question. Nothing is "
+            "chosen for you. Your answers stay on this page while it is open: nothing is saved "
+            "or sent.</p>"
         )
         self._step_label = w.HTML()
         self._step_label.add_class("bsc-step")
@@ -350,6 +351,12 @@ class SymptomCheck(w.VBox):
                 self._show_result(r)
                 return
         self._show_step(self._step + 1)
+        # Keyboard and screen-reader users go on from the new step's first question, not from a
+        # button whose page has just changed under them.
+        self._fields[self._first_field(self._step)].focus()
+
+    def _first_field(self, step: int) -> str:
+        return next(qid for qid, q in QUESTIONS.items() if q.group == LEVELS[step])
 
     def _on_back(self, _button=None) -> None:
         if self._step > 0:
@@ -358,6 +365,7 @@ class SymptomCheck(w.VBox):
     def _on_change(self, _button=None) -> None:
         self.assessment = None
         self._show_step(self._step)
+        self._fields[self._first_field(self._step)].focus()
 
     def _on_restart(self, _button=None) -> None:
         self.assessment = None
@@ -373,3 +381,4 @@ class SymptomCheck(w.VBox):
         for level in LEVELS:
             self._result.remove_class(f"bsc-result-{level}")
         self._show_step(0)
+        self._fields[self._first_field(0)].focus()
