@@ -9,28 +9,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.harness import open_page
+from tests.browser.harness import answer_step, choose, open_page, selfcheck_questions
 from tests.browser.test_app import ARTIFACTS, axe_report
 from widgets.selfcheck import LEVELS, QUESTIONS, TIERS
 
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "06-symptoms-and-when-to-get-help.ipynb"
-
-
-def step_questions(step: int, kind: str = "yes/no") -> list[str]:
-    return [q.id for q in QUESTIONS.values() if q.group == LEVELS[step] and q.kind == kind]
-
-
-def choose(page, qid: str, yes: bool) -> None:
-    """Tick "Yes" or "No" for one question (its group carries the class bsc-q-<id>)."""
-    page.locator(f".bsc-q-{qid}").get_by_label("Yes" if yes else "No", exact=True).check()
-
-
-def answer_step(page, step: int, yes=()) -> None:
-    """Click an answer for every yes/no question of ``step``: "Yes" for those in ``yes``."""
-    for qid in step_questions(step):
-        choose(page, qid, qid in yes)
 
 
 def active(page) -> dict:
@@ -97,7 +82,7 @@ def test_keyboard_only_journey_skim_then_answer_to_an_urgent_result(voila, page)
     page.keyboard.press("Enter")
     message = tool.locator(".bsc-selfcheck-missing")
     expect(message).to_contain_text("9 questions on this step have no answer yet")
-    for qid in step_questions(0):
+    for qid in selfcheck_questions(0):
         expect(message).to_contain_text(QUESTIONS[qid].text)
     expect(step).to_contain_text("Step 1 of 4")
     expect(tool.locator(".bsc-result-panel")).to_have_count(0)
@@ -119,7 +104,7 @@ def test_keyboard_only_journey_skim_then_answer_to_an_urgent_result(voila, page)
     expect(tool.locator(".bsc-q-both_legs").get_by_label("No", exact=True)).to_be_checked()
     assert tool.locator(".bsc-q-saddle_numbness input:checked").count() == 0
     # The rest of step 1 by Tab and Space ("No"), then Next by Enter.
-    for qid in step_questions(0)[1:]:
+    for qid in selfcheck_questions(0)[1:]:
         page.keyboard.press("Tab")
         assert active(page)["qid"] == qid
         page.keyboard.press("Space")
@@ -131,7 +116,7 @@ def test_keyboard_only_journey_skim_then_answer_to_an_urgent_result(voila, page)
     # The focus moves on with the step, to its first question.
     page.wait_for_function("document.activeElement.closest('.bsc-q-fever') !== null")
 
-    for qid in step_questions(1):
+    for qid in selfcheck_questions(1):
         assert active(page)["qid"] == qid
         page.keyboard.press("ArrowRight" if qid == "band_pain" else "Space")
         page.keyboard.press("Tab")
@@ -143,7 +128,7 @@ def test_keyboard_only_journey_skim_then_answer_to_an_urgent_result(voila, page)
 
     page.wait_for_function("document.activeElement.closest('.bsc-q-pain_weeks') !== null")
     page.keyboard.type("1")
-    for qid in step_questions(2):
+    for qid in selfcheck_questions(2):
         page.keyboard.press("Tab")
         if active(page)["qid"] == "age":
             page.keyboard.press("Tab")  # age may stay empty
@@ -154,7 +139,7 @@ def test_keyboard_only_journey_skim_then_answer_to_an_urgent_result(voila, page)
     expect(step).to_contain_text("Step 4 of 4")
 
     page.wait_for_function("document.activeElement.closest('.bsc-q-worse_bending') !== null")
-    for qid in step_questions(3):
+    for qid in selfcheck_questions(3):
         assert active(page)["qid"] == qid
         page.keyboard.press("Space")
         page.keyboard.press("Tab")
