@@ -290,7 +290,7 @@ SELFCHECK_JS = (
       if (!no) return {error: 'a question on the first step has no "No" answer', times};
       no.click();
     }
-    await pause(200);
+    await pause(800);  // let the kernel take the eight answers before the clock starts
     const t0 = performance.now();
     answer.click();
     next.click();
