@@ -223,3 +223,28 @@ def test_a_typed_bad_number_shows_a_message_in_the_page(voila, page):
     tool.get_by_role("button", name="See my result").click()
     panel = tool.locator(".bsc-result.bsc-result-see-doctor")
     expect(panel).to_contain_text("You said you have had this pain for 7 weeks")
+
+
+def test_the_unanswered_message_reads_well_in_the_dark_theme(voila, page):
+    open_page(page, voila, NOTEBOOK, theme="dark")
+    tool = page.locator(".bsc-selfcheck")
+    answer_step(page, 0)
+    tool.get_by_role("button", name="Next").click()
+    expect(tool.locator(".bsc-step")).to_contain_text("Step 2 of 4")
+    choose(page, "fever", yes=False)
+    tool.get_by_role("button", name="Next").click()
+    message = tool.locator(".bsc-selfcheck-missing")
+    expect(message).to_contain_text("10 questions on this step have no answer yet")
+    expect(message).not_to_contain_text(QUESTIONS["fever"].text)
+    expect(tool.locator(".bsc-q-weight_loss .bsc-yesno-missing")).to_be_visible()
+    message.scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "selfcheck-unanswered-dark.png"))
+    colour = page.evaluate(
+        "getComputedStyle(document.querySelector('.bsc-q-weight_loss legend')).color"
+    )
+    channels = [int(c) for c in colour[colour.index("(") + 1 : -1].split(",")[:3]]
+    assert min(channels) > 150, f"the question is dark text on a dark page: {colour}"
+    serious, rest = axe_report(page)
+    print("\n".join(rest))
+    assert serious == [], "\n".join(serious)
