@@ -264,24 +264,33 @@ SELFCHECK_JS = (
   if (!root) return {error: 'no .bsc-selfcheck on the page'};
   const button = text => Array.from(root.querySelectorAll('button'))
     .find(b => visible(b) && b.textContent.trim() === text);
-  const yes = () => {
-    const step = root.querySelector('.bsc-page-emergency') || root;
-    const question = step.querySelector('.bsc-question');
-    if (!question) return null;
+  // The page never answers for the learner: every question of the step needs an answer before
+  // Next gives a result. The others get "No" before the clock starts; the timed part is the
+  // emergency "Yes" and Next.
+  const option = (question, text) => {
     const label = Array.from(question.querySelectorAll('label'))
-      .find(l => l.textContent.trim() === 'Yes');
+      .find(l => l.textContent.trim() === text);
     return label ? label.querySelector('input') : null;
   };
+  const questions = () => Array.from(
+    (root.querySelector('.bsc-page-emergency') || root).querySelectorAll('.bsc-question'));
   const shown = () => {
     const r = root.querySelector('.bsc-result');
     return visible(r) && r.textContent.trim().length > 0;
   };
   const times = [];
   for (let i = 0; i < n; i++) {
-    const answer = yes(), next = button('Next');
+    const all = questions(), next = button('Next');
+    const answer = all.length ? option(all[0], 'Yes') : null;
     if (!answer || !next) {
       return {error: 'no "Yes" answer or "Next" button on the first step', times};
     }
+    for (const question of all.slice(1)) {
+      const no = option(question, 'No');
+      if (!no) return {error: 'a question on the first step has no "No" answer', times};
+      no.click();
+    }
+    await pause(800);  // let the kernel take the eight answers before the clock starts
     const t0 = performance.now();
     answer.click();
     next.click();

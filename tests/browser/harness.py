@@ -65,3 +65,24 @@ def forgive_shutdown_beacon(page) -> None:
         message = "Failed to load resource: the server responded with a status of 403 (Forbidden)"
         if message in log.console_errors:
             log.console_errors.remove(message)
+
+
+# --- the symptom self-check: it never answers for the learner, so tests choose every answer ----
+
+
+def selfcheck_questions(step: int) -> list[str]:
+    """The ids of the yes/no questions on self-check step ``step`` (0 = emergency signs)."""
+    from widgets.selfcheck import LEVELS, QUESTIONS
+
+    return [q.id for q in QUESTIONS.values() if q.group == LEVELS[step] and not q.is_number]
+
+
+def choose(page, qid: str, yes: bool) -> None:
+    """Tick "Yes" or "No" for one self-check question (its group has the class bsc-q-<id>)."""
+    page.locator(f".bsc-q-{qid}").get_by_label("Yes" if yes else "No", exact=True).check()
+
+
+def answer_step(page, step: int, yes=()) -> None:
+    """Tick an answer for every yes/no question of self-check ``step``: "Yes" for ``yes``."""
+    for qid in selfcheck_questions(step):
+        choose(page, qid, qid in yes)

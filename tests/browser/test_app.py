@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.harness import (
+    answer_step,
     assert_not_injected,
     forgive_shutdown_beacon,
     open_page,
@@ -230,7 +231,8 @@ def test_hostile_values_in_every_field_show_a_message(voila, page):
         assert_not_injected(page)
     page.get_by_role("button", name="Symptom self-check").click()
     check = page.locator(".bsc-selfcheck")
-    for _ in range(2):
+    for step in range(2):
+        answer_step(page, step)
         check.get_by_role("button", name="Next").click()
     weeks = check.get_by_label("Weeks with this pain")
     for value in HOSTILE:
@@ -270,7 +272,7 @@ def test_journey_home_to_emergency_then_home_shows_progress(voila, page):
 
     open_page(page, voila, "06-symptoms-and-when-to-get-help.ipynb")
     tool = page.locator(".bsc-selfcheck")
-    page.locator(".bsc-q-saddle_numbness").get_by_label("Yes").check()
+    answer_step(page, 0, yes=("saddle_numbness",))
     tool.get_by_role("button", name="Next").click()
     expect(tool.locator(".bsc-result.bsc-result-emergency")).to_be_visible()
     shot(page, "4-lesson06-emergency", ".bsc-result-emergency")

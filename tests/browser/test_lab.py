@@ -9,6 +9,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.harness import answer_step
 from tests.browser.jupyter import (
     expected_widgets,
     forgive_early_image_404s,
@@ -135,7 +136,7 @@ TOOLS = {
     ),
     "06-symptoms-and-when-to-get-help.ipynb": (
         lambda page: (
-            page.locator(".bsc-q-both_legs").get_by_label("Yes").check(),
+            answer_step(page, 0, yes=("both_legs",)),
             page.locator(".bsc-selfcheck").get_by_role("button", name="Next").click(),
         ),
         ".bsc-result-emergency",

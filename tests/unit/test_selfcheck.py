@@ -1,4 +1,4 @@
-"""The symptom self-check's model against its contract, shared/reference/triage.md."""
+"""The symptom self-check's model against its contract, docs/sources/triage.md."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from widgets.selfcheck import (
     parse_number,
 )
 
-TRIAGE_MD = Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "triage.md"
+TRIAGE_MD = Path(__file__).resolve().parents[2] / "docs" / "sources" / "triage.md"
 HEADINGS = {
     "Emergency": "emergency",
     "Urgent": "urgent",
@@ -34,7 +34,7 @@ ROW = re.compile(r"^\| `([a-z_-]+)` \| (.+?) \|$")
 
 def parse_triage() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """(tier level -> advice, question id -> (group, cell text)) from triage.md's tables."""
-    assert TRIAGE_MD.is_file(), f"{TRIAGE_MD} is missing: clone shared/ beside the repo"
+    assert TRIAGE_MD.is_file(), f"{TRIAGE_MD} is missing"
     tiers_part, questions_part = TRIAGE_MD.read_text(encoding="utf-8").split("## Questions", 1)
     tiers = {m[1]: m[2] for line in tiers_part.splitlines() if (m := ROW.match(line))}
     questions, group = {}, None
@@ -77,6 +77,14 @@ def test_question_group_type_range_and_wording_match_triage_md(qid):
     wording = re.sub(r"^\(number, \d+–\d+\) ", "", wording).split(" — ")[0]
     wording = re.sub(r"\s*\((context|advice|typical|often)[^)]*\)\s*$", "", wording)
     assert q.text == wording
+
+
+@pytest.mark.parametrize("qid", list(TRIAGE_QUESTIONS))
+def test_triage_md_names_a_source_for_every_question_in_plain_words(qid):
+    cell = TRIAGE_QUESTIONS[qid][1]
+    source = cell.rsplit(" — source: ", 1)
+    assert len(source) == 2 and len(source[1].split()) >= 2, f"{qid}: no source named"
+    assert "[S" not in source[1] and "health-facts" not in source[1]
 
 
 def test_tiers_and_advice_match_triage_md():
@@ -152,6 +160,46 @@ def test_one_yes_alone_reaches_the_tier_triage_md_gives(qid):
     r = assess({qid: True})
     assert r.level == expected
     assert len(r.reasons) == (0 if expected == "self-care" else 1)
+
+
+# --- the same-day signs added with issue 15: one leg weakening fast, band-like pain -------------
+
+#: Urgent questions that a "yes" alone sends to same-day care, read from the data file.
+URGENT_ALONE = [
+    qid
+    for qid, q in QUESTIONS.items()
+    if q.group == "urgent" and any(r.any_yes == (qid,) and r.tier == "urgent" for r in RULES)
+]
+
+
+def test_the_new_same_day_signs_are_in_the_data():
+    assert {"one_leg_weakness_fast", "band_pain"} <= set(URGENT_ALONE)
+
+
+@pytest.mark.parametrize("qid", URGENT_ALONE)
+def test_each_same_day_sign_alone_is_urgent_with_its_own_reason(qid):
+    rule = next(r for r in RULES if r.any_yes == (qid,))
+    everything_no = {other: False for other in YES_NO}
+    r = assess({**everything_no, qid: True})
+    assert (r.level, r.rules) == ("urgent", (rule.id,))
+    assert r.reasons == (rule.reason,)
+    assert r.advice == TIERS["urgent"].advice
+    assert set(rule.sources) <= set(r.sources)
+
+
+def test_one_leg_weakening_fast_is_same_day_though_one_leg_symptoms_alone_are_not():
+    assert assess({"one_leg_symptoms": True}).level == "see-doctor"
+    both = assess({"one_leg_symptoms": True, "one_leg_weakness_fast": True})
+    assert both.level == "urgent"
+    assert both.rules == ("one_leg_weakness_fast", "one_leg_symptoms")
+
+
+def test_leg_weakness_fast_asks_about_both_legs_and_stays_an_emergency():
+    q = QUESTIONS["leg_weakness_fast"]
+    assert "**both**" in q.markup and q.group == "emergency"
+    r = assess({"leg_weakness_fast": True})
+    assert r.level == "emergency" and "both your legs" in r.reasons[0]
+    assert "**one**" in QUESTIONS["one_leg_weakness_fast"].markup
 
 
 # --- highest tier wins ---------------------------------------------------------------------------
@@ -411,6 +459,9 @@ def test_parse_number_never_fails_other_than_with_a_message(text):
 
 # --- properties: more warning signs never lower the tier -----------------------------------------
 
+#: Every yes/no answer but "improving" (the one answer that may lower the tier).
+FURTHER_YES = [q for q in YES_NO if q != "improving"]
+
 answer_sets = st.fixed_dictionaries(
     {},
     optional={
@@ -422,11 +473,24 @@ answer_sets = st.fixed_dictionaries(
 
 
 @settings(max_examples=300, deadline=None)
-@given(answer_sets, st.sampled_from([q for q in YES_NO if q != "improving"]))
+@given(answer_sets, st.sampled_from(FURTHER_YES))
 def test_a_further_yes_never_lowers_the_tier(answers, qid):
     before = assess(answers)
     after = assess({**answers, qid: True})
     assert rank(after.level) <= rank(before.level)
+
+
+@settings(max_examples=300, deadline=None)
+@given(answer_sets, st.sampled_from(URGENT_ALONE))
+def test_a_same_day_sign_on_top_of_any_answers_is_at_least_urgent(answers, qid):
+    before = assess(answers)
+    after = assess({**answers, qid: True})
+    assert rank(after.level) <= min(rank(before.level), rank("urgent"))
+
+
+def test_the_further_yes_property_draws_from_every_yes_no_question_including_the_new_ones():
+    assert {"one_leg_weakness_fast", "band_pain", "leg_weakness_fast"} <= set(FURTHER_YES)
+    assert set(FURTHER_YES) == set(YES_NO) - {"improving"}
 
 
 @settings(max_examples=300, deadline=None)

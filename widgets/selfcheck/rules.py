@@ -1,6 +1,6 @@
 """The symptom self-check's model: questions, tiers and rules, all read from ``triage.toml``.
 
-The contract is ``shared/reference/triage.md``. Every rule lives in ``widgets/data/triage.toml``;
+The contract is ``docs/sources/triage.md``. Every rule lives in ``widgets/data/triage.toml``;
 this module is a small, generic evaluator of the rule conditions the data file uses, plus the
 checks on a learner's answers. It imports neither ipywidgets nor IPython.
 

@@ -4,6 +4,9 @@ The view only displays. Which tier a set of answers reaches, and why, is decided
 :func:`widgets.selfcheck.rules.assess`; typed numbers are checked by
 :func:`widgets.selfcheck.rules.parse_number`. Answers live only in these widgets, in the kernel's
 memory, for as long as the page is open: nothing is logged, written or sent.
+
+The page never answers for the learner: every yes/no question starts unanswered, and **Next**
+stays on the step, names the questions still unanswered and puts the focus on the first of them.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from widgets.selfcheck.rules import (
     assess,
     parse_number,
 )
+from widgets.selfcheck.yesno import YesNo
 from widgets.ui import PALETTE, disclaimer, message, show_message
 
 #: Light backgrounds on which every PALETTE text colour keeps at least 4.5:1 contrast.
@@ -137,12 +141,13 @@ class SymptomCheck(w.VBox):
         #: The last result shown, or None while the learner is answering.
         self.assessment: Assessment | None = None
         self._step = 0
-        self._fields: dict[str, w.RadioButtons | w.Text] = {}
+        self._fields: dict[str, YesNo | w.Text] = {}
         self._messages: dict[str, w.HTML] = {}
         self._header = w.HTML(
             '<h3 style="margin-bottom:0.2em">Check your symptoms</h3>'
-            "<p>Answer for how you are now. Your answers stay on this page while it is open: "
-            "nothing is saved or sent.</p>"
+            "<p>Answer for how you are now: choose No or Yes for every question. Nothing is "
+            "chosen for you. Your answers stay on this page while it is open: nothing is saved "
+            "or sent.</p>"
         )
         self._step_label = w.HTML()
         self._step_label.add_class("bsc-step")
@@ -197,8 +202,8 @@ class SymptomCheck(w.VBox):
         return page
 
     def _build_field(self, q: Question) -> w.VBox:
-        label = _question_label(q)
         if q.is_number:
+            label = _question_label(q)
             field = w.Text(
                 value="",
                 description=q.label,
@@ -209,18 +214,15 @@ class SymptomCheck(w.VBox):
             )
             self._messages[q.id] = message()
             field.observe(lambda change, qid=q.id: self._check_number(qid), names="value")
-            control = w.HBox([field, self._messages[q.id]])
+            parts = [label, w.HBox([field, self._messages[q.id]])]
         else:
-            field = w.RadioButtons(
-                options=[("No", False), ("Yes", True)],
-                value=False,
-                orientation="horizontal",
-                tooltip=q.text,
-            )
-            control = field
+            # Unanswered until the learner chooses: never a preselected "No".
+            field = YesNo(question_html=_markup(q.markup), help=q.help)
+            field.observe(lambda change: self._refresh_missing(), names="value")
+            parts = [field]
         field.add_class(f"bsc-q-{q.id}")
         self._fields[q.id] = field
-        row = w.VBox([label, control])
+        row = w.VBox(parts)
         row.add_class("bsc-question")
         return row
 
@@ -235,6 +237,45 @@ class SymptomCheck(w.VBox):
             return False
         show_message(self._messages[qid], "")
         return True
+
+    def unanswered(self, up_to_step: int | None = None) -> list[str]:
+        """Ids of the yes/no questions of steps 0..up_to_step (default: this step) not answered."""
+        step = self._step if up_to_step is None else up_to_step
+        groups = LEVELS[: step + 1]
+        return [
+            qid
+            for qid, q in QUESTIONS.items()
+            if q.group in groups and not q.is_number and self._fields[qid].value is None
+        ]
+
+    def _missing_on_this_step(self) -> list[str]:
+        level = LEVELS[self._step]
+        return [qid for qid in self.unanswered() if QUESTIONS[qid].group == level]
+
+    def _show_missing(self, missing: list[str], role: str = "alert") -> None:
+        """Name the unanswered questions of this step in the message by the Next button."""
+        count = len(missing)
+        lead = (
+            "This question has no answer yet. Choose No or Yes, then press Next:"
+            if count == 1
+            else f"{count} questions on this step have no answer yet. "
+            "Choose No or Yes for each, then press Next:"
+        )
+        items = "".join(f"<li>{html.escape(QUESTIONS[qid].text)}</li>" for qid in missing)
+        self._nav_message.value = (
+            f'<div class="bsc-message bsc-message-error bsc-selfcheck-missing" role="{role}" '
+            f'style="color:{PALETTE["emergency"]}">⚠ {html.escape(lead)}<ul>{items}</ul></div>'
+        )
+
+    def _refresh_missing(self) -> None:
+        """After an answer, keep the message's list true (politely, not as a new alert)."""
+        if "bsc-selfcheck-missing" not in self._nav_message.value:
+            return
+        missing = self._missing_on_this_step()
+        if missing:
+            self._show_missing(missing, role="status")
+        else:
+            show_message(self._nav_message, "")
 
     def _answers(self, up_to_step: int) -> dict | None:
         """Answers to the questions of steps 0..up_to_step, or None if a number needs fixing."""
@@ -286,6 +327,18 @@ class SymptomCheck(w.VBox):
         self._change.focus()
 
     def _on_next(self, _button=None) -> None:
+        missing = self.unanswered()
+        if missing:
+            # Never a result, nor a further step, without the learner's own answer to each.
+            first_step = LEVELS.index(QUESTIONS[missing[0]].group)
+            if first_step != self._step:
+                self._show_step(first_step)
+            on_this_step = self._missing_on_this_step()
+            for qid in on_this_step:
+                self._fields[qid].missing = True
+            self._show_missing(on_this_step)
+            self._fields[on_this_step[0]].focus()
+            return
         answers = self._answers(self._step)
         if answers is None:
             show_message(self._nav_message, "Please check the answer marked above first.")
@@ -298,6 +351,12 @@ class SymptomCheck(w.VBox):
                 self._show_result(r)
                 return
         self._show_step(self._step + 1)
+        # Keyboard and screen-reader users go on from the new step's first question, not from a
+        # button whose page has just changed under them.
+        self._fields[self._first_field(self._step)].focus()
+
+    def _first_field(self, step: int) -> str:
+        return next(qid for qid, q in QUESTIONS.items() if q.group == LEVELS[step])
 
     def _on_back(self, _button=None) -> None:
         if self._step > 0:
@@ -306,14 +365,20 @@ class SymptomCheck(w.VBox):
     def _on_change(self, _button=None) -> None:
         self.assessment = None
         self._show_step(self._step)
+        self._fields[self._first_field(self._step)].focus()
 
     def _on_restart(self, _button=None) -> None:
         self.assessment = None
         for qid, field in self._fields.items():
-            field.value = "" if QUESTIONS[qid].is_number else False
+            if QUESTIONS[qid].is_number:
+                field.value = ""
+            else:
+                field.value = None
+                field.missing = False
             if qid in self._messages:
                 show_message(self._messages[qid], "")
         self._result.value = ""
         for level in LEVELS:
             self._result.remove_class(f"bsc-result-{level}")
         self._show_step(0)
+        self._fields[self._first_field(0)].focus()
