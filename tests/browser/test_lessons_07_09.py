@@ -5,10 +5,13 @@ is checked (including that free text stays text)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.harness import open_page
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -106,3 +109,13 @@ def test_plan_downloads_as_markdown_and_html(voila, page, tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page_text
     assert "<script" not in page_text
     assert dialogs == [], "the learner's text ran as a script"
+
+
+def test_lesson_07_shows_when_and_how_long_for_heat_or_cold(voila, page):
+    open_page(page, voila, "07-treating-a-spasm.ipynb")
+    picture = page.get_by_role("img", name=re.compile("^Heat or cold: when and for how long"))
+    expect(picture).to_be_visible()
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+    picture.scroll_into_view_if_needed()
+    (REPO / "test-artifacts").mkdir(exist_ok=True)
+    page.screenshot(path=str(REPO / "test-artifacts" / "lesson07-heat-cold.png"))

@@ -55,7 +55,7 @@ def test_every_lesson_notebook_is_in_the_list():
 
 
 def test_the_evidence_says_plainly_what_the_sources_do_not_support():
-    assert "No source in this course links an ordinary shortfall" in CAUSES["nutrients"].evidence
+    assert "do not list nutrients or supplements" in CAUSES["nutrients"].evidence
     assert "supplements" in CAUSES["nutrients"].evidence
     assert "emergency" in CAUSES["falls"].evidence and CAUSES["falls"].warning
     assert "06" in CAUSES["falls"].lessons

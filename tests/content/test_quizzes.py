@@ -1,15 +1,26 @@
-"""The quiz files are complete and point at real lesson sections; every lesson cites its sources.
+"""The quiz files are complete, test understanding, and point at real lesson sections; every
+lesson cites its sources.
 
-* ``widgets/data/quizzes/NN.toml``: 3 to 5 questions per lesson; exactly one right option for a
-  single-choice question and at least one for a multiple-choice one; feedback on every option;
-  unique ids; each question's ``section`` is a heading of its lesson.
+* ``widgets/data/quizzes/NN.toml``: 3 to 5 questions per lesson (the final review, 09, at least 8
+  across lessons 01-08, of both kinds); at least three options a question; exactly one right option
+  for a single-choice question and at least one for a multiple-choice one; feedback on every option
+  that says why, not only a verdict; unique ids; each question's ``section`` is a heading of its
+  lesson.
+* A learner who guesses does no better than chance. Computed from the order the quiz shows (the
+  model's order, which the view draws, see tests/views/test_quiz_view.py): no position holds more
+  than a third of the single-choice answers, always picking the same position scores at most a
+  third of any quiz, the right options of a multiple-choice question are mixed with wrong ones, and
+  the right answer is the longest (or the shortest) option in at most a third of the questions.
 * Every lesson notebook (``notebooks/NN-*.ipynb`` except the home page) ends with a "Sources"
   section whose links are well-formed http(s) URLs.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 import nbformat
@@ -17,7 +28,7 @@ import pytest
 
 from tests.conftest import NOTEBOOKS, REPO
 from widgets.content import load_toml
-from widgets.quiz import load_quiz
+from widgets.quiz import grade, load_quiz
 
 QUIZ_DIR = REPO / "widgets" / "data" / "quizzes"
 QUIZ_LESSONS = sorted(p.stem for p in QUIZ_DIR.glob("*.toml"))
@@ -26,6 +37,8 @@ LESSON_PAGES = sorted(
 )
 #: Lessons whose notebooks this part of the course wrote with their quiz in place.
 WITH_QUIZ_CELL = ["01", "02", "03", "04", "05", "06", "07", "08", "09"]
+#: The final review of the whole course.
+FINAL = "09"
 
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 MD_LINK = re.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)")
@@ -65,14 +78,125 @@ def test_there_is_a_quiz_for_every_lesson_01_to_09():
 @pytest.mark.parametrize("lesson", QUIZ_LESSONS)
 def test_quiz_has_three_to_five_questions_with_one_or_more_right_options(lesson):
     quiz = load_quiz(lesson)
-    assert 3 <= len(quiz.questions) <= 5
+    if lesson == FINAL:
+        assert len(quiz.questions) >= 8, "the final review is a real end-of-course check"
+    else:
+        assert 3 <= len(quiz.questions) <= 5
     for q in quiz.questions:
         right = [o for o in q.options if o.correct]
         if q.kind == "single":
             assert len(right) == 1, f"{q.id}: a single-choice question has exactly one answer"
         else:
             assert len(right) >= 1, f"{q.id}: no right option"
-        assert len(q.options) >= 2
+            assert len(right) < len(q.options), f"{q.id}: ticking every box must not be right"
+        assert len(q.options) >= 3, f"{q.id}: a question needs at least three options"
+
+
+def test_the_final_review_covers_lessons_01_to_08_with_both_kinds():
+    quiz = load_quiz(FINAL)
+    named = {n for q in quiz.questions for n in re.findall(r"\bLessons? (\d\d)", q.text)}
+    named |= {n for q in quiz.questions for n in re.findall(r"\band (\d\d)\b", q.text)}
+    assert named >= {f"{n:02d}" for n in range(1, 9)}, sorted(named)
+    kinds = Counter(q.kind for q in quiz.questions)
+    assert kinds["single"] >= 3 and kinds["multiple"] >= 3, kinds
+
+
+# --- guessing does no better than chance ------------------------------------------------------
+
+
+def single_choice():
+    return [q for lesson in QUIZ_LESSONS for q in load_quiz(lesson).questions if q.kind == "single"]
+
+
+def right_position(q) -> int:
+    return next(i for i, o in enumerate(q.options) if o.correct)
+
+
+def giveaway_positions(questions) -> list[str]:
+    """Positions (1 = first shown) that hold more than a third of the right answers."""
+    counts = Counter(right_position(q) + 1 for q in questions)
+    limit = math.ceil(len(questions) / 3)
+    return [f"position {p}: {n} of {len(questions)}" for p, n in counts.items() if n > limit]
+
+
+def test_right_answers_are_spread_over_the_positions():
+    questions = single_choice()
+    assert len(questions) >= 30
+    assert giveaway_positions(questions) == []
+
+
+def test_the_spread_check_fails_on_a_giveaway_order():
+    questions = single_choice()
+    first = [
+        replace(q, options=(q.options[right_position(q)], *(o for o in q.options if not o.correct)))
+        for q in questions
+    ]
+    assert giveaway_positions(first) == [f"position 1: {len(first)} of {len(first)}"]
+
+
+def fixed_position_score(quiz, position: int) -> int:
+    """How many questions a learner gets right who always picks only the option at `position`."""
+    return sum(
+        1
+        for q in quiz.questions
+        if position < len(q.options) and grade(q, [q.options[position].id]).correct
+    )
+
+
+@pytest.mark.parametrize("lesson", QUIZ_LESSONS)
+def test_always_picking_the_same_position_scores_at_most_a_third(lesson):
+    quiz = load_quiz(lesson)
+    most = max(len(q.options) for q in quiz.questions)
+    scores = [fixed_position_score(quiz, p) for p in range(most)]
+    assert max(scores) <= len(quiz.questions) / 3, f"scores by position: {scores}"
+
+
+def test_multiple_choice_right_options_are_mixed_with_wrong_ones():
+    multiple = [
+        q for lesson in QUIZ_LESSONS for q in load_quiz(lesson).questions if q.kind == "multiple"
+    ]
+    assert len(multiple) >= 8
+    for q in multiple:
+        marks = "".join("R" if o.correct else "w" for o in q.options)
+        assert "wR" in marks, f"{q.id}: the right options come first ({marks})"
+    starts_right = sum(q.options[0].correct for q in multiple)
+    assert starts_right <= len(multiple) / 3, f"{starts_right} of {len(multiple)} start right"
+
+
+def test_the_right_answer_is_not_systematically_the_longest_or_shortest():
+    questions = single_choice()
+    limit = math.ceil(len(questions) / 3)
+    for pick in (max, min):
+        hits = [
+            q.id
+            for q in questions
+            if len(q.options[right_position(q)].text) == pick(len(o.text) for o in q.options)
+        ]
+        assert len(hits) <= limit, f"right answer is the {pick.__name__} option in {hits}"
+
+
+# --- feedback that says why -------------------------------------------------------------------
+
+#: A verdict at the start of a feedback ("Yes.", "No:", "Not on its own.", "Right: ...").
+VERDICT = re.compile(
+    r"^(?:yes|no|right|correct|wrong|not quite|not right|not on its own|not fast enough|too slow)"
+    r"[.:;!]\s*",
+    re.I,
+)
+
+
+def reason(feedback: str) -> str:
+    """The feedback without its leading verdict."""
+    return VERDICT.sub("", feedback.strip(), count=1)
+
+
+def test_reason_strips_only_the_verdict():
+    assert reason("Yes: an emergency.") == "an emergency."
+    assert (
+        reason("No, it is the other way round: tense first.")
+        == "No, it is the other way round: tense first."
+    )
+    assert reason("Right. Heat has the better evidence.") == "Heat has the better evidence."
 
 
 @pytest.mark.parametrize("lesson", QUIZ_LESSONS)
@@ -82,8 +206,10 @@ def test_every_option_has_feedback_and_every_question_a_source_and_section(lesso
         for field in ("text", "section", "source"):
             assert isinstance(q.get(field), str) and q[field].strip(), f"{q['id']}: {field}"
         for o in q["option"]:
-            assert isinstance(o.get("feedback"), str) and len(o["feedback"].split()) >= 3, (
-                f"{q['id']} option {o['id']}: feedback must say why"
+            assert isinstance(o.get("feedback"), str), f"{q['id']} option {o['id']}"
+            why = reason(o["feedback"])
+            assert len(why.split()) >= 6 and why.strip().lower() != o["text"].strip().lower(), (
+                f"{q['id']} option {o['id']}: feedback must say why, not only give a verdict"
             )
 
 

@@ -88,7 +88,7 @@ def test_several_ticks_draw_one_line_per_cause_and_lesson(view):
     assert links(view) == {("core", "01"), ("core", "08"), ("nutrients", "04"), ("stress", "05")}
     assert highlighted(view) == {"01", "04", "05", "08"}
     notes = text_of(view._details.value)
-    assert "No source in this course links an ordinary shortfall in the diet" in notes
+    assert "do not list nutrients or supplements among their treatments" in notes
 
 
 def test_available_lessons_are_links_and_missing_ones_say_coming_soon():

@@ -188,3 +188,19 @@ def test_text_from_the_data_file_is_escaped():
 def test_a_quiz_from_a_bad_lesson_id_is_refused_before_any_widget_is_drawn():
     with pytest.raises(ValueError, match="two digits"):
         Quiz("1")
+
+
+@pytest.mark.parametrize("lesson", [f"{n:02d}" for n in range(1, 10)])
+def test_the_options_are_drawn_in_the_order_the_model_reports(lesson):
+    # The content tests judge the position of right answers from the model's order; this is the
+    # order the learner sees.
+    quiz = Quiz(lesson)
+    for q in quiz.quiz.questions:
+        control = quiz._controls[q.id]
+        if isinstance(control, w.RadioButtons):
+            drawn = [label for label, _value in control.options]
+            values = [value for _label, value in control.options]
+            assert values == [o.id for o in q.options], q.id
+        else:
+            drawn = [box.description for box in control]
+        assert drawn == [o.text for o in q.options], q.id

@@ -307,7 +307,8 @@ class EvidenceTable(w.VBox):
         self._table = w.HTML(
             f'<div style="overflow-x:auto;color:{_TEXT}"><table style="border-collapse:collapse;'
             'min-width:40em;font-size:0.95em"><caption style="text-align:left;padding:0.3em 0">'
-            "What the guidelines say about each treatment for back pain of days to weeks. "
+            "What the guidelines say about each treatment for low back pain "
+            "(pain under 12 weeks, unless a cell says chronic). "
             f"Key: {key}</caption><thead><tr><th scope='col' style='{_CELL}'>Treatment</th>{head}"
             f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )

@@ -3,6 +3,11 @@
 Questions live in ``widgets/data/quizzes/NN.toml``. Each question is single choice (exactly one
 right option) or multiple choice (one or more right options); every option carries feedback that
 says why it is right or wrong, and every question names the section of the lesson to re-read.
+
+Options are shown in the order the file lists them, and the model reports that same order. The
+files balance it: right answers spread over the positions, multiple-choice right options mixed with
+wrong ones, the right answer no more often the longest option than chance would make it (checked in
+``tests/content/test_quizzes.py``), so the order is the same for every learner and on every reload.
 """
 
 from __future__ import annotations
