@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import serve_voila, start_jupyter, stop
 from tests.browser.harness import READY, forgive_shutdown_beacon, open_page, page_problems
+from tests.browser.test_app import axe_report
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -51,7 +52,9 @@ def test_a_tool_whose_output_comes_too_late_says_it_did_not_load(page, tmp_path)
         expect(page.get_by_role("button", name="Late tool")).to_have_count(0)
         expect(page.get_by_role("button", name="On-time tool")).to_be_visible()
         assert page.get_attribute("body", "data-course-missing") == "1"
-        assert page_problems(page) == []
+        assert page_problems(page) == ["1 tool(s) did not load"]
+        serious, _ = axe_report(page)
+        assert serious == [], "\n".join(serious)
         reload = notice.get_by_role("button", name="Reload")
         expect(reload).to_be_visible()
         before = kernel_id(page)
