@@ -1,6 +1,7 @@
 """``python -m benchmarks`` (``make bench``): page speed, kernel memory, interaction and classroom.
 
 Options: ``--quick`` (3 loads per page, 10 learners, two scenarios) for a fast check;
+``--only classroom --scenarios configured --bursts 5`` for bursts in a row of chosen scenarios;
 ``--only pages,imports,interaction,classroom`` to run some sections; ``--markdown`` to print the
 last results as Markdown tables without running anything. Results go to
 ``benchmarks/results/latest.json``; see ``benchmarks/README.md`` for what each figure means.
@@ -16,6 +17,7 @@ import shutil
 import sys
 import tempfile
 import time
+import urllib.request
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -30,7 +32,7 @@ from benchmarks import classroom as cr  # noqa: E402
 from benchmarks import importtime, report  # noqa: E402
 from benchmarks import notebooks as nbs  # noqa: E402
 from benchmarks.browser import CHECKLIST_JS, ROUNDTRIP_JS, SELFCHECK_JS, Browser  # noqa: E402
-from benchmarks.learners import plan  # noqa: E402
+from benchmarks.learners import KERNEL_ID, plan, widget_outputs  # noqa: E402
 from benchmarks.server import VoilaServer  # noqa: E402
 from benchmarks.stats import difference, median, percentile, ratio  # noqa: E402
 
@@ -131,15 +133,33 @@ def returning_learner(server, browser) -> dict:
     }
 
 
+def page_alone(server, page: str) -> int | None:
+    """The widget outputs in ``page``'s HTML when it is loaded alone (its kernel is shut down)."""
+    try:
+        with urllib.request.urlopen(f"{server.base}/voila/render/{page}", timeout=120) as response:
+            html = response.read().decode("utf-8", "replace")
+    except OSError as exc:
+        say(f"  {page} alone: {exc}")
+        return None
+    found = KERNEL_ID.search(html)
+    if found:
+        server.shutdown_kernel(found.group(1))
+    return widget_outputs(html)
+
+
 def record_plan(server, browser, page: str) -> tuple[dict, float | None]:
-    """One recorded Chromium load of ``page``: the learners' request plan."""
+    """One recorded Chromium load of ``page``: the learners' request plan, with the number of
+    widget outputs the page has alone (a learner's page with fewer is missing a tool)."""
     result, context, tab = browser.load(server, page, record=True, keep=True)
     try:
         html = tab.content()
     except Exception:
         html = ""
     browser.finish(server, result, context)
-    return plan(result.recorded, f"/voila/render/{page}", html, result.kernel_id), result.tti_s
+    recorded = plan(result.recorded, f"/voila/render/{page}", html, result.kernel_id)
+    recorded["widget_outputs"] = page_alone(server, page)
+    say(f"  {page} alone: {recorded['widget_outputs']} widget output(s)")
+    return recorded, result.tti_s
 
 
 # --- interaction ----------------------------------------------------------------------------------
@@ -216,7 +236,8 @@ def estimate_s(scenario: str, learners: int, singles: int) -> float:
 def measure_classroom(args, workdir, served, browser, plans, browser_single, clock) -> dict:
     targets = list(plans)
     out: dict = {"targets": targets, "single": {}, "bursts": []}
-    runs = cr.classroom_runs(targets, args.quick)
+    scenarios = [k.strip() for k in (args.scenarios or "").split(",") if k.strip()]
+    runs = cr.classroom_runs(targets, args.quick, scenarios, args.learners, args.bursts)
     for scenario_key, page, learners, singles in runs:
         label = f"{scenario_key}, {page}, {learners} learners"
         if clock.left() < estimate_s(scenario_key, learners, singles) + 20:
@@ -247,6 +268,7 @@ def measure_classroom(args, workdir, served, browser, plans, browser_single, clo
         say(
             f"    p50 {data['p50_s']} p95 {data['p95_s']} ×{data['p95_ratio']} "
             f"failures {data['failures']} dead {data['dead_kernels']} "
+            f"IOPub timeouts {data['iopub_timeouts']} (wait max {data['iopub_wait_max_s']} s) "
             f"peak {data['peak_total_mb']:.0f} MB"
         )
     out["pod"] = cr.pod_fit(out["bursts"])
@@ -263,6 +285,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--loads", type=int, help="cold loads per page (default 5, quick 3)")
     parser.add_argument(
         "--budget", type=float, help="seconds for the whole run (default 840, quick 540)"
+    )
+    parser.add_argument(
+        "--scenarios",
+        help="classroom: only these scenarios (comma-separated keys, e.g. configured,preheat)",
+    )
+    parser.add_argument(
+        "--learners", type=int, default=30, help="classroom learners with --scenarios (30)"
+    )
+    parser.add_argument(
+        "--bursts", type=int, default=1, help="bursts in a row per scenario with --scenarios (1)"
     )
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the JSON goes")
     parser.add_argument(

@@ -21,6 +21,9 @@ KERNEL_ID_JS = """() => {
   const el = document.getElementById('jupyter-config-data');
   try { return JSON.parse(el.textContent).kernelId || null; } catch (e) { return null; }
 }"""
+#: The course template sets data-course-missing to the number of code cells whose widget output
+#: did not come (it then shows "This tool did not load — reload the page" in their place).
+MISSING_JS = "() => Number(document.body.getAttribute('data-course-missing') || 0)"
 TIMES_JS = """() => {
   const nav = performance.getEntriesByType('navigation')[0];
   return {ready: window.courseReadyAt, html: nav ? nav.responseEnd : null};
@@ -38,6 +41,8 @@ class Load:
     #: When the last byte of the page's HTML arrived (the server had run the notebook).
     html_s: float | None = None
     kernel_id: str | None = None
+    #: Tools the page says did not load (their widget output never came).
+    missing_outputs: int = 0
     kernel_rss_mb: float | None = None
     requests: int = 0
     wire_bytes: int = 0
@@ -164,7 +169,10 @@ class Browser:
             times = page.evaluate(TIMES_JS)
             result.tti_s = times["ready"] / 1000
             result.html_s = times["html"] / 1000 if times["html"] else None
-            result.ok = True
+            result.missing_outputs = page.evaluate(MISSING_JS)
+            result.ok = not result.missing_outputs
+            if result.missing_outputs:
+                result.error = f"missing-output: {result.missing_outputs} tool(s) did not load"
         except Exception as exc:  # a stuck or broken page is a figure, not a crash
             result.error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
         result.requests, result.wire_bytes = net.requests, net.wire_bytes

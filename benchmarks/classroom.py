@@ -3,7 +3,11 @@
 Each scenario is a fresh Voila (the repository's ``voila.json`` plus the scenario's own flags and
 config), so that one scenario's kernels and pools cannot slow the next. While the burst runs, a
 sampler thread records the memory of the server and of every kernel; afterwards the benchmark
-counts kernels that died and the log lines that say why (e.g. "Address already in use").
+counts kernels that died and the log lines that say why (e.g. "Address already in use"), and the
+times Voila's executor gave up waiting for a cell's output (nbclient's ``Timeout waiting for IOPub
+output``: the page is then served without that output). Every server also runs
+``IOPUB_PROBE_PY``, which logs how long each cell's output stream took to go idle after the cell's
+``execute_reply``: the figure ``VoilaExecutor.iopub_timeout`` must stay above.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ import psutil
 
 from benchmarks import notebooks as nbs
 from benchmarks.report import POD_MB
-from benchmarks.server import VoilaServer, kernel_trouble
-from benchmarks.stats import median, summary
+from benchmarks.server import VoilaServer, iopub_timeouts, iopub_waits, kernel_trouble
+from benchmarks.stats import median, percentile, summary
 
 #: A ``voila.py`` that makes Tornado gzip its responses. Voila 0.5.13 applies
 #: ``Voila.tornado_settings`` after the Tornado application is built, so ``compress_response``
@@ -41,6 +45,36 @@ def _build_with_gzip(self, *args, **kwargs):
 
 
 tornado.web.Application.__init__ = _build_with_gzip
+'''
+
+#: A ``voila.py`` that logs, for every cell Voila runs, the seconds between the cell's
+#: ``execute_reply`` and the end of its output (the kernel's idle status) or the executor's
+#: timeout. nbclient waits with ``asyncio.wait_for(outputs, iopub_timeout)`` right after the
+#: reply; the probe times that one call (nbclient.client's only ``wait_for``), nothing else.
+IOPUB_PROBE_PY = '''\
+"""Log how late each cell's output goes idle after its execute_reply (benchmarks/README.md)."""
+import asyncio
+import sys
+import time
+import types
+
+import nbclient.client
+
+
+async def _timed_wait_for(awaitable, timeout):
+    start = time.monotonic()
+    outcome = "idle"
+    try:
+        return await asyncio.wait_for(awaitable, timeout)
+    except asyncio.TimeoutError:
+        outcome = "timeout"
+        raise
+    finally:
+        waited = time.monotonic() - start
+        print(f"bsc-iopub-wait {waited:.3f} {outcome}", file=sys.stderr, flush=True)
+
+
+nbclient.client.asyncio = types.SimpleNamespace(**{**vars(asyncio), "wait_for": _timed_wait_for})
 '''
 
 STUCK_AFTER = 60.0
@@ -221,6 +255,12 @@ class Burst:
     failure_details: list = field(default_factory=list)
     dead_kernels: int = 0
     kernel_log: list = field(default_factory=list)
+    #: Times Voila's executor stopped waiting for a cell's output (the output is then dropped).
+    iopub_timeouts: int = 0
+    #: Seconds from a cell's execute_reply to its idle status (IOPUB_PROBE_PY), in this burst.
+    iopub_wait_max_s: float | None = None
+    iopub_wait_p95_s: float | None = None
+    iopub_cells: int = 0
     peak_kernels_mb: float | None = None
     peak_total_mb: float | None = None
     peak_server_mb: float | None = None
@@ -306,7 +346,13 @@ def burst(
 
     candidates = (set(server.seen) - seen_before) | alive_before
     result.dead_kernels = sum(1 for pid in candidates if not _running(server.seen[pid]))
-    result.kernel_log = kernel_trouble(server.log_text()[log_offset:])[:5]
+    burst_log = server.log_text()[log_offset:]
+    result.kernel_log = kernel_trouble(burst_log)[:5]
+    result.iopub_timeouts = iopub_timeouts(burst_log)
+    waits = iopub_waits(burst_log)
+    result.iopub_cells = len(waits)
+    result.iopub_wait_max_s = max(waits, default=None)
+    result.iopub_wait_p95_s = percentile(waits, 95)
     result.peak_kernels_mb = sampler.peak_kernels_mb
     result.peak_total_mb = sampler.peak_total_mb
     result.peak_server_mb = sampler.peak_server_mb
@@ -343,7 +389,7 @@ def run_scenario(
         flags=list(scenario.flags),
         # The pool holds a kernel for every learner and for the observer.
         config=scenario.config(page, learners + 1),
-        config_py=GZIP_PY if scenario.gzip else None,
+        config_py=IOPUB_PROBE_PY + ("\n" + GZIP_PY if scenario.gzip else ""),
     )
     singles: list[float] = []
     try:
@@ -381,9 +427,24 @@ def classroom_targets(pages, page_rows: list[dict]) -> list[str]:
     return [n for n in (heaviest, nbs.HOME if nbs.HOME in names else None) if n]
 
 
-def classroom_runs(targets: list[str], quick: bool) -> list[tuple[str, str, int, int]]:
-    """(scenario, page, learners, single-learner repeats) in order of importance."""
+def classroom_runs(
+    targets: list[str],
+    quick: bool,
+    scenarios: list[str] | None = None,
+    learners: int = 30,
+    bursts: int = 1,
+) -> list[tuple[str, str, int, int]]:
+    """(scenario, page, learners, single-learner repeats) in order of importance.
+
+    With ``scenarios``, only those, each ``bursts`` times in a row (each burst on a fresh server)
+    with ``learners`` learners on the class page: e.g. five 30-learner bursts of ``configured``.
+    """
     primary = targets[0]
+    if scenarios:
+        unknown = [key for key in scenarios if key not in SCENARIOS]
+        if unknown:
+            raise ValueError(f"unknown scenario(s): {', '.join(unknown)}")
+        return [(key, primary, learners, 0) for key in scenarios for _ in range(bursts)]
     if quick:
         return [("bare", primary, 10, 3), ("preheat-refill-15s", primary, 10, 0)]
     runs = [

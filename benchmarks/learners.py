@@ -6,6 +6,8 @@ list is recorded first, see :func:`plan`):
 
 1. GET the page (Voila starts a kernel and runs the notebook while the HTML streams); as soon as
    the response starts, fetch the assets the HTML names (the browser's preload scanner does that);
+   count the widget outputs in the HTML: fewer than the same page has alone (``widget_outputs``
+   in the spec) is a ``missing-output`` failure, even if the kernel answers;
 2. when the HTML is complete, fetch every other file the browser fetched, over 6 keep-alive
    connections (Chromium's limit per host), then ``GET /api/kernels/<id>``;
 3. open ``/api/kernels/<id>/channels`` and send what the widget manager sends: a
@@ -35,6 +37,11 @@ from urllib.parse import urlsplit
 #: Text a Voila page shows when a cell failed (the course hides tracebacks, not the failure).
 PAGE_ERRORS = ("There was an error when executing cell", "Traceback (most recent call last)")
 KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
+#: Voila streams each cell output as one of these (a JSON object); the widget manager draws it.
+CELL_OUTPUT = re.compile(
+    r'<script type="application/vnd\.voila\.cell-output\+json">\s*(\{.*?)\s*</script>', re.S
+)
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 CONNECTIONS = 6
 #: The widget control protocol the ipywidgets 8 front-end speaks (jupyter.widget.control).
 CONTROL_PROTOCOL = "1.0.0"
@@ -83,6 +90,34 @@ def plan(recorded: list[dict], page_path: str, html: str, kernel_id: str | None)
         entry = {"path": path, "status": item.get("status") or 200}
         (head if parts.path in html else rest).append(entry)
     return {"head": head, "rest": rest}
+
+
+def widget_outputs(html: str) -> int:
+    """How many widget outputs a Voila page's HTML carries (what the course template counts).
+
+    A page the executor gave up on too early (nbclient's ``Timeout waiting for IOPub output``)
+    has fewer than the same page loaded alone: the output that came late is not in the HTML.
+    """
+    count = 0
+    for body in CELL_OUTPUT.findall(html):
+        try:
+            output = json.loads(body)
+        except json.JSONDecodeError:
+            continue  # the tag's name in a script's comment, not an output
+        if isinstance(output, dict) and WIDGET_VIEW in output.get("data", {}):
+            count += 1
+    return count
+
+
+def shortfall(found: int | None, alone: int | None) -> str | None:
+    """What a page lacks next to the same page loaded alone (None: nothing, or nothing to compare).
+
+    >>> shortfall(0, 1)
+    '0 of 1 widget outputs'
+    """
+    if found is None or alone is None or found >= alone:
+        return None
+    return f"{found} of {alone} widget outputs"
 
 
 # --- a small HTTP/1.1 keep-alive client ----------------------------------------------------------
@@ -191,7 +226,8 @@ class Connection:
 class Learner:
     index: int
     ok: bool = False
-    #: "http" | "page-error" | "websocket" | "stuck" (no answer within the time limit) | None
+    #: "http" | "page-error" | "missing-output" (fewer widget outputs than the page alone has) |
+    #: "websocket" | "stuck" (no answer within the time limit) | None
     failure: str | None = None
     detail: str | None = None
     html_s: float | None = None
@@ -200,6 +236,8 @@ class Learner:
     requests: int = 0
     wire_bytes: int = 0
     kernel_id: str | None = None
+    #: Widget outputs in the page's HTML (the page alone has ``spec["widget_outputs"]``).
+    widget_outputs: int | None = None
     errors: list[str] = field(default_factory=list)
 
 
@@ -316,6 +354,7 @@ async def learn(spec: dict, index: int) -> Learner:
     loop = asyncio.get_running_loop()
     t0 = loop.time()
     head_task: asyncio.Task | None = None
+    missing: str | None = None
 
     def start_head() -> None:
         nonlocal head_task
@@ -345,6 +384,8 @@ async def learn(spec: dict, index: int) -> Learner:
                 me.detail = shown[0] if shown else "no kernel id in the page"
                 return me
             me.kernel_id = found.group(1)
+            me.widget_outputs = widget_outputs(html)
+            missing = shortfall(me.widget_outputs, spec.get("widget_outputs"))
             if head_task is not None:
                 await head_task
             await _fetch_all(conns, spec["rest"], me.kernel_id, me)
@@ -353,7 +394,7 @@ async def learn(spec: dict, index: int) -> Learner:
                 me.failure, me.detail = "http", me.errors[0]
                 return me
             await _widgets_ready(spec["base"], me.kernel_id, me, spec["timeout"])
-            if me.failure is None:
+            if me.failure is None and not missing:
                 me.ready_s = loop.time() - t0
                 me.ok = True
     except TimeoutError:
@@ -362,6 +403,10 @@ async def learn(spec: dict, index: int) -> Learner:
     finally:
         for conn in conns:
             conn.close()
+        if missing:
+            # The page came without a tool: that is what the learner sees (the template's "This
+            # tool did not load" notice), whatever the server or kernel did afterwards.
+            me.ok, me.failure, me.detail, me.ready_s = False, "missing-output", missing, None
     return me
 
 

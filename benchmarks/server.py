@@ -28,6 +28,11 @@ KERNEL_TROUBLE = re.compile(
     r"Kernel died|kernel .* died|Dead kernel|Failed to start kernel",
     re.IGNORECASE,
 )
+#: What nbclient (Voila's executor) logs when a cell's output did not end within ``iopub_timeout``
+#: seconds of its execute_reply: it moves on, and the output that comes later is not on the page.
+IOPUB_TIMEOUT = "Timeout waiting for IOPub output"
+#: What benchmarks.classroom.IOPUB_PROBE_PY logs per cell: seconds waited, "idle" or "timeout".
+IOPUB_WAIT = re.compile(r"^bsc-iopub-wait (\d+(?:\.\d+)?) (idle|timeout)$", re.M)
 #: A made-up XSRF token: sent as both cookie and header, it satisfies Tornado's double-submit check.
 _XSRF = "62656e6368"
 
@@ -35,6 +40,16 @@ _XSRF = "62656e6368"
 def kernel_trouble(log_text: str) -> list[str]:
     """The lines of a Voila log that report a dead or failed kernel."""
     return [line.strip() for line in log_text.splitlines() if KERNEL_TROUBLE.search(line)]
+
+
+def iopub_timeouts(log_text: str) -> int:
+    """How many times the executor gave up waiting for a cell's output, in a Voila log."""
+    return log_text.count(IOPUB_TIMEOUT)
+
+
+def iopub_waits(log_text: str) -> list[float]:
+    """Seconds each cell's output stream took to go idle after its reply (capped by a timeout)."""
+    return [float(m.group(1)) for m in IOPUB_WAIT.finditer(log_text)]
 
 
 def is_kernel(proc: psutil.Process) -> bool:

@@ -226,8 +226,11 @@ if not shutil.which("voila", path=os.path.dirname(sys.executable)):
     raise RuntimeError("Voila is not installed in this environment: run `make test` to set it up.")
 
 
-def start_jupyter(app: str, folder: Path, log: Path, *extra: str):
-    """Start ``jupyter lab`` or ``jupyter notebook`` on ``folder``: (process, base URL, token)."""
+def start_jupyter(app: str, folder: Path, log: Path, *extra: str, env: dict | None = None):
+    """Start ``jupyter lab`` or ``jupyter notebook`` on ``folder``: (process, base URL, token).
+
+    ``env`` adds environment variables (e.g. ``JUPYTER_CONFIG_PATH`` for settings postBuild wrote).
+    """
     import secrets
 
     port, token = free_port(), secrets.token_hex(16)
@@ -241,8 +244,8 @@ def start_jupyter(app: str, folder: Path, log: Path, *extra: str):
         cmd.append("--allow-root")
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            cmd, cwd=REPO, env=server_env(), stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True,
+            cmd, cwd=REPO, env={**server_env(), **(env or {})}, stdout=out,
+            stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:

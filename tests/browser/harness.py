@@ -26,8 +26,8 @@ def page_problems(page) -> list[str]:
     """What is wrong with a rendered course page, as a list of sentences (empty when all is well).
 
     Checks what the page shows: no traceback or widget error text, no error output, no code cell
-    source, a title, and alt text on every image. (Console errors and outside requests are
-    recorded by the ``page`` fixture.)
+    source, a title, alt text on every image, and no tool that did not load. (Console errors
+    and outside requests are recorded by the ``page`` fixture.)
     """
     problems = []
     text = page.inner_text("body")
@@ -43,6 +43,10 @@ def page_problems(page) -> list[str]:
     no_alt = page.locator("#rendered_cells img:not([alt]), #rendered_cells img[alt='']").count()
     if no_alt:
         problems.append(f"{no_alt} image(s) without alt text")
+    # The course template counts code cells whose widget output never came (issue 20).
+    missing = page.get_attribute("body", "data-course-missing")
+    if missing not in (None, "0"):
+        problems.append(f"{missing} tool(s) did not load")
     return problems
 
 

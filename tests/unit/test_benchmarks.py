@@ -19,7 +19,7 @@ from benchmarks.classroom import (
     learner_ratio,
     pod_fit,
 )
-from benchmarks.server import kernel_trouble
+from benchmarks.server import iopub_timeouts, iopub_waits, kernel_trouble
 from benchmarks.stats import difference, fmt_ratio, median, percentile, ratio, summary, table
 
 # --- statistics -----------------------------------------------------------------------------------
@@ -255,6 +255,124 @@ def test_the_learners_http_client_reads_chunked_and_sized_replies_on_one_connect
     assert second.wire > len(b"nah")
 
 
+def _output(data: dict) -> str:
+    body = json.dumps({"data": data, "metadata": {}, "output_type": "display_data"})
+    return f'<script type="application/vnd.voila.cell-output+json">\n    {body}\n  </script>'
+
+
+def test_widget_outputs_counts_what_the_page_html_carries():
+    widget = {"application/vnd.jupyter.widget-view+json": {"model_id": "ab"}, "text/plain": "W"}
+    html = "".join(
+        [
+            '<div cell-index="2">',
+            _output(widget),
+            _output({"text/plain": "{'potassium': 1}"}),  # a result, not a widget
+            "</div>",
+            # The course template names the tag in a comment of its own script: not an output.
+            '<script>// each <script type="application/vnd.voila.cell-output+json"> that its '
+            "manager replaces; 'application/vnd.jupyter.widget-view+json' </script>",
+            _output(widget),
+        ]
+    )
+    assert learners.widget_outputs(html) == 2
+    assert learners.widget_outputs("<html></html>") == 0
+
+
+def test_a_page_with_fewer_widget_outputs_than_alone_is_a_missing_output():
+    assert learners.shortfall(0, 1) == "0 of 1 widget outputs"
+    assert learners.shortfall(3, 4) == "3 of 4 widget outputs"
+    assert learners.shortfall(1, 1) is None
+    assert learners.shortfall(2, 1) is None  # more is not a shortfall
+    assert learners.shortfall(0, None) is None  # nothing to compare with: no verdict
+
+
+def test_a_learner_whose_page_lacks_a_tool_fails_as_missing_output():
+    """A page served without the widget output it has alone: the learner's failure is
+    ``missing-output`` (what they see), even though the kernel's websocket then fails too."""
+    page = (
+        '<script id="jupyter-config-data">{"kernelId": "'
+        + KID
+        + '"}</script>'
+        + _output({"text/plain": "only text"})
+    )
+
+    async def scenario(alone: int):
+        async def serve(reader, writer):
+            try:
+                while True:
+                    head = await reader.readuntil(b"\r\n\r\n")
+                    path = head.split(b" ")[1].decode()
+                    if "/channels" in path:  # no websocket here: the kernel "is not there"
+                        writer.write(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+                        await writer.drain()
+                        writer.close()
+                        return
+                    body = page.encode() if path == "/voila/render/x.ipynb" else b"{}"
+                    writer.write(
+                        b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+                    )
+                    await writer.drain()
+            except (asyncio.IncompleteReadError, ConnectionError):
+                writer.close()
+
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        spec = {
+            "base": f"http://127.0.0.1:{port}", "page": "/voila/render/x.ipynb", "head": [],
+            "rest": [{"path": "/api/kernels/{kernel_id}", "status": 200}], "timeout": 10,
+            "widget_outputs": alone,
+        }  # fmt: skip
+        try:
+            return await learners.learn(spec, 0)
+        finally:
+            server.close()
+
+    lacking = asyncio.run(scenario(alone=1))
+    assert (lacking.ok, lacking.failure) == (False, "missing-output")
+    assert lacking.detail == "0 of 1 widget outputs" and lacking.widget_outputs == 0
+    complete = asyncio.run(scenario(alone=0))  # the same page, nothing missing: its own failure
+    assert complete.failure == "websocket"
+
+
+def test_iopub_timeouts_and_waits_are_read_from_a_voila_log():
+    log = (
+        "[Voila] Kernel started: abc\n"
+        "bsc-iopub-wait 0.041 idle\n"
+        "[Voila] WARNING | Timeout waiting for IOPub output\n"
+        "bsc-iopub-wait 4.012 timeout\n"
+        "[Voila] WARNING | Timeout waiting for IOPub output\n"
+        "bsc-iopub-wait 12.5 idle\n"
+        "a line that says bsc-iopub-wait 99 idle in the middle\n"
+    )
+    assert iopub_timeouts(log) == 2
+    assert iopub_waits(log) == [0.041, 4.012, 12.5]
+    assert iopub_timeouts("") == 0 and iopub_waits("") == []
+
+
+def test_the_iopub_probe_times_the_executors_wait_and_changes_nothing_else():
+    import nbclient.client
+
+    from benchmarks.classroom import IOPUB_PROBE_PY
+
+    real = nbclient.client.asyncio
+    try:
+        exec(compile(IOPUB_PROBE_PY, "voila.py", "exec"), {})
+        probed = nbclient.client.asyncio
+        assert probed is not real
+        assert probed.ensure_future is real.ensure_future and probed.sleep is real.sleep
+
+        async def waits():
+            done = await probed.wait_for(real.sleep(0, "idle"), 1)
+            late = real.ensure_future(real.sleep(5))
+            with pytest.raises(real.TimeoutError):
+                await probed.wait_for(late, 0.05)
+            return done, late.cancelled()
+
+        assert real.run(waits()) == ("idle", True)
+    finally:
+        nbclient.client.asyncio = real
+
+
 # --- server, scenarios and verdicts ---------------------------------------------------------------
 
 
@@ -316,6 +434,32 @@ def test_verdicts_say_which_targets_are_met_and_which_are_missed():
     assert [v["met"] for v in missed if v["met"] is not None] == [False, False, False]
 
 
+def test_an_iopub_timeout_misses_the_classroom_target_even_with_no_failed_learner():
+    results = _results(1.2, 10.0, 2.5, {})
+    results["classroom"]["bursts"][0]["iopub_timeouts"] = 1
+    (verdict,) = [v for v in report.verdicts(results) if v["target"].startswith("30 learners")]
+    assert verdict["met"] is False
+    assert "1 IOPub timeouts" in verdict["figure"]
+    results["classroom"]["bursts"][0]["failures"] = {"missing-output": 2}
+    results["classroom"]["bursts"][0]["iopub_timeouts"] = 0
+    (verdict,) = [v for v in report.verdicts(results) if v["target"].startswith("30 learners")]
+    assert verdict["met"] is False and verdict["figure"].startswith("2 failures")
+
+
+def test_the_classroom_table_shows_iopub_timeouts_beside_the_dead_kernels():
+    burst = {
+        "scenario": "configured", "page": "dashboard.ipynb", "learners": 30, "p50_s": 15.0,
+        "p95_s": 15.2, "max_s": 15.3, "failures": {"missing-output": 3}, "dead_kernels": 0,
+        "iopub_timeouts": 4, "iopub_wait_max_s": 4.2, "peak_kernels_mb": 1900.0,
+        "peak_kernel_count": 34, "requests_per_learner": 99, "mb_per_learner": 5.56,
+    }  # fmt: skip
+    headers, rows = report.classroom_rows([burst])
+    row = dict(zip(headers, rows[0], strict=True))
+    assert row["failures"] == "3 (missing-output 3)"
+    assert (row["dead"], row["IOPub t/o"], row["IOPub wait max s"]) == ("0", "4", "4.20")
+    assert headers.index("IOPub t/o") == headers.index("dead") + 1
+
+
 # --- the classroom's arithmetic -------------------------------------------------------------------
 
 
@@ -349,6 +493,22 @@ def test_a_quick_run_only_opens_the_page_for_ten_learners():
     assert ("bare", "04-food.ipynb", 30, 0) in full
     assert ("bare", "00-start-here.ipynb", 30, 0) in full
     assert all(scenario in SCENARIOS for scenario, _, _, _ in full)
+
+
+def test_bursts_in_a_row_of_chosen_scenarios():
+    runs = classroom_runs(
+        ["dashboard.ipynb"], quick=False, scenarios=["configured", "preheat-refill-15s"], bursts=5
+    )
+    assert (
+        runs
+        == [("configured", "dashboard.ipynb", 30, 0)] * 5
+        + [("preheat-refill-15s", "dashboard.ipynb", 30, 0)] * 5
+    )
+    assert classroom_runs(["x.ipynb"], quick=True, scenarios=["bare"], learners=10) == [
+        ("bare", "x.ipynb", 10, 0)
+    ]
+    with pytest.raises(ValueError, match="unknown scenario"):
+        classroom_runs(["x.ipynb"], quick=False, scenarios=["fast"])
 
 
 def test_pod_fit_counts_kernels_and_the_server_against_two_gigabytes():
