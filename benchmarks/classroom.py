@@ -261,6 +261,10 @@ class Burst:
     iopub_wait_max_s: float | None = None
     iopub_wait_p95_s: float | None = None
     iopub_cells: int = 0
+    #: The same before the burst: the pool filling (pages the class is then handed) and any
+    #: single-learner runs. A timeout there is a page served without its tool in the burst.
+    iopub_timeouts_before: int = 0
+    iopub_wait_max_before_s: float | None = None
     peak_kernels_mb: float | None = None
     peak_total_mb: float | None = None
     peak_server_mb: float | None = None
@@ -346,7 +350,10 @@ def burst(
 
     candidates = (set(server.seen) - seen_before) | alive_before
     result.dead_kernels = sum(1 for pid in candidates if not _running(server.seen[pid]))
-    burst_log = server.log_text()[log_offset:]
+    whole_log = server.log_text()
+    before_log, burst_log = whole_log[:log_offset], whole_log[log_offset:]
+    result.iopub_timeouts_before = iopub_timeouts(before_log)
+    result.iopub_wait_max_before_s = max(iopub_waits(before_log), default=None)
     result.kernel_log = kernel_trouble(burst_log)[:5]
     result.iopub_timeouts = iopub_timeouts(burst_log)
     waits = iopub_waits(burst_log)

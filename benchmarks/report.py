@@ -79,6 +79,11 @@ def _observer(burst: dict) -> str:
     return "failed" if burst.get("observer_error") else "–"
 
 
+def _iopub(burst, before) -> str:
+    """A burst's IOPub figure, with the one from before the burst (a pool filling) if any."""
+    return f"{burst} (before: {before})" if before not in (0, None, "–") else str(burst)
+
+
 def classroom_rows(bursts: list[dict]) -> tuple[list[str], list[list[str]]]:
     headers = ["scenario", "page", "n", "p50 s", "p95 s", "max s", "p95 × single",
                "(protocol)", "observer s (×)", "failures", "dead", "IOPub t/o",
@@ -104,8 +109,8 @@ def classroom_rows(bursts: list[dict]) -> tuple[list[str], list[list[str]]]:
                 _observer(b),
                 f"{failures} ({kinds})" if failures else "0",
                 str(b["dead_kernels"]),
-                str(b.get("iopub_timeouts", 0)),
-                fmt(b.get("iopub_wait_max_s")),
+                _iopub(b.get("iopub_timeouts", 0), b.get("iopub_timeouts_before", 0)),
+                _iopub(fmt(b.get("iopub_wait_max_s")), fmt(b.get("iopub_wait_max_before_s"))),
                 fmt(b["peak_kernels_mb"], 0),
                 str(b["peak_kernel_count"]),
                 fmt(b["requests_per_learner"], 0),
@@ -165,7 +170,7 @@ def verdicts(results: dict) -> list[dict]:
         failures = sum(b["failures"].values()) + b["dead_kernels"]
         # A cell whose output the executor stopped waiting for is a page served without it, to
         # this class or (a pool's pre-rendered page) to the next learner: a failure too.
-        timeouts = b.get("iopub_timeouts", 0)
+        timeouts = b.get("iopub_timeouts", 0) + b.get("iopub_timeouts_before", 0)
         ratio = b.get("p95_ratio")
         out.append(
             {

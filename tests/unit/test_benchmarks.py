@@ -440,8 +440,11 @@ def test_an_iopub_timeout_misses_the_classroom_target_even_with_no_failed_learne
     (verdict,) = [v for v in report.verdicts(results) if v["target"].startswith("30 learners")]
     assert verdict["met"] is False
     assert "1 IOPub timeouts" in verdict["figure"]
+    results["classroom"]["bursts"][0].update(iopub_timeouts=0, iopub_timeouts_before=1)
+    (verdict,) = [v for v in report.verdicts(results) if v["target"].startswith("30 learners")]
+    assert verdict["met"] is False, "a pool that filled with a timeout hands out a broken page"
     results["classroom"]["bursts"][0]["failures"] = {"missing-output": 2}
-    results["classroom"]["bursts"][0]["iopub_timeouts"] = 0
+    results["classroom"]["bursts"][0]["iopub_timeouts_before"] = 0
     (verdict,) = [v for v in report.verdicts(results) if v["target"].startswith("30 learners")]
     assert verdict["met"] is False and verdict["figure"].startswith("2 failures")
 
@@ -458,6 +461,11 @@ def test_the_classroom_table_shows_iopub_timeouts_beside_the_dead_kernels():
     assert row["failures"] == "3 (missing-output 3)"
     assert (row["dead"], row["IOPub t/o"], row["IOPub wait max s"]) == ("0", "4", "4.20")
     assert headers.index("IOPub t/o") == headers.index("dead") + 1
+    # A pool filling before the burst renders the pages the class gets: its timeouts are shown.
+    burst.update(iopub_timeouts_before=2, iopub_wait_max_before_s=4.5)
+    row = dict(zip(headers, report.classroom_rows([burst])[1][0], strict=True))
+    assert row["IOPub t/o"] == "4 (before: 2)"
+    assert row["IOPub wait max s"] == "4.20 (before: 4.50)"
 
 
 # --- the classroom's arithmetic -------------------------------------------------------------------
