@@ -81,22 +81,6 @@ def test_with_the_course_settings_the_late_tool_is_on_the_page(page, tmp_path):
     assert TIMEOUT_LOG not in log.read_text(errors="replace")
 
 
-def forgive_cdn_mathjax(page) -> None:
-    """Jupyter Server hands Voila's extension a MathJax URL on cdnjs (not this issue's: the Binder
-    work sets ``mathjax_url`` to None in postBuild). Drop exactly that request and its error."""
-    log = page.course_log
-    cdn = [
-        u
-        for u in log.outside_requests
-        if u.startswith("https://cdnjs.cloudflare.com/ajax/libs/mathjax/")
-    ]
-    log.outside_requests[:] = [u for u in log.outside_requests if u not in cdn]
-    for _ in cdn:
-        message = "Failed to load resource: net::ERR_NAME_NOT_RESOLVED"
-        if message in log.console_errors:
-            log.console_errors.remove(message)
-
-
 def run_postbuild_python(prefix: Path) -> Path:
     """Run the Python blocks postBuild runs on Binder, with ``sys.prefix`` pointed at ``prefix``;
     return the config folder they wrote (``prefix/etc/jupyter``, where Binder's server reads)."""
@@ -124,7 +108,6 @@ def test_as_a_jupyter_server_extension_the_late_tool_is_on_the_page(page, tmp_pa
         expect(page.get_by_role("button", name="Late tool")).to_be_visible()
         expect(page.locator(".bsc-tool-missing")).to_have_count(0)
         assert page_problems(page) == []
-        forgive_cdn_mathjax(page)
     finally:
         stop(proc)
     assert TIMEOUT_LOG not in log.read_text(errors="replace")
