@@ -230,11 +230,15 @@ class Scheduler {
     } catch (e) {
       return null;
     }
-    if (!this.model.get("sound_ready")) {
-      this.model.set("sound_ready", true);
-      this.model.save_changes();
-    }
-    this.views.forEach((v) => v.update());
+    // Tell the views after this click is handled: redrawing a switch while the browser is still
+    // dispatching a click on it would undo the learner's tick.
+    setTimeout(() => {
+      if (!this.model.get("sound_ready")) {
+        this.model.set("sound_ready", true);
+        this.model.save_changes();
+      }
+      this.views.forEach((v) => v.update());
+    }, 0);
     return this.audio;
   }
 
@@ -264,11 +268,13 @@ class Scheduler {
   }
 
   async askPermission() {
-    if (notificationState() !== "default") return this.reportPermission();
-    try {
-      await Notification.requestPermission();
-    } catch (e) {
-      /* an old browser with the callback form only: treated as not granted */
+    // Only this click ever asks: the browser shows its prompt, and the learner answers it.
+    if (notificationState() === "default") {
+      try {
+        await Notification.requestPermission();
+      } catch (e) {
+        /* an old browser with the callback form only: treated as not granted */
+      }
     }
     const state = this.reportPermission();
     if (state === "granted") {
@@ -393,6 +399,10 @@ function render({ model, el }) {
   const view = {
     el,
     update() {
+      // The moment is also written on the element, for whoever checks the page (tests, a bench).
+      const due = model.get("due_ms");
+      el.dataset.dueMs = due === null || due === undefined ? "" : String(due);
+      el.dataset.fired = String(model.get("fired") || 0);
       titleBox.checked = !!model.get("title_on");
       soundBox.checked = !!model.get("sound_on");
       const ready = !!model.get("sound_ready");
@@ -438,16 +448,13 @@ function render({ model, el }) {
   allow.addEventListener("click", () => scheduler.askPermission());
 
   const redraw = () => view.update();
-  for (const name of ["title_on", "sound_on", "notify_on", "notify_state", "sound_ready"]) {
-    model.on(`change:${name}`, redraw);
-  }
+  const watched = ["title_on", "sound_on", "notify_on", "notify_state", "sound_ready", "due_ms", "fired"];
+  for (const name of watched) model.on(`change:${name}`, redraw);
   view.update();
   scheduler.reportPermission();
 
   return () => {
-    for (const name of ["title_on", "sound_on", "notify_on", "notify_state", "sound_ready"]) {
-      model.off(`change:${name}`, redraw);
-    }
+    for (const name of watched) model.off(`change:${name}`, redraw);
     scheduler.views.delete(view);
     if (scheduler.views.size === 0) {
       scheduler.dispose();
