@@ -178,7 +178,8 @@ class SittingTimer(w.VBox):
         current = self._matching_preset()
         self._preset = w.Dropdown(
             options=options, value=current, description="Schedule",
-            style={"description_width": "initial"}, layout=w.Layout(width="max-content"),
+            style={"description_width": "initial"},
+            layout=w.Layout(width="max-content", max_width="100%"),
         )  # fmt: skip
         self._preset.observe(self._on_preset, names="value")
         field_style = {"description_width": "initial"}
@@ -279,7 +280,9 @@ class SittingTimer(w.VBox):
         self._signals = BreakSignals(on_due=self.refresh)
         self._room = w.Checkbox(
             value=False, indent=False, layout=w.Layout(width="auto", max_width="100%"),
-            description="I have room for a floor exercise (a mat or a carpet)",
+            description="Room for floor exercises",
+            tooltip="Tick if you have room to lie on a mat or carpet: breaks then suggest "
+            "floor exercises too",
         )  # fmt: skip
         self._room.add_class("bsc-timer-room")
         self._room.observe(lambda _: self._on_room(), names="value")
@@ -292,7 +295,8 @@ class SittingTimer(w.VBox):
         self._micro_choice = w.Dropdown(
             options=options, value=self._schedule.micro.id if self._schedule.micro else OFF,
             description="Micro-pauses too",
-            style={"description_width": "initial"}, layout=w.Layout(width="max-content"),
+            style={"description_width": "initial"},
+            layout=w.Layout(width="max-content", max_width="100%"),
         )  # fmt: skip
         self._micro_choice.observe(self._on_micro, names="value")
         self._micro_note = self._html()
