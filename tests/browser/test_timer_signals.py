@@ -386,3 +386,44 @@ def test_a_three_minute_sitting_time_in_real_time_signals_a_hidden_page(voila, p
         assert_on_time(events, due, what, late_ms=5000)
     come_back(page, other)
     expect(page.locator(".bsc-timer-alert [role='alert']")).to_be_focused()
+
+
+# -- the same journey in JupyterLab --------------------------------------------------------------
+
+
+def test_in_jupyterlab_a_hidden_tab_gets_title_sound_and_notification(lab, notebook_copy, browser):
+    from tests.browser.jupyter import run_all
+    from tests.browser.test_lab import workspace
+
+    fast_notebook(notebook_copy)
+    base, token = lab
+    ctx = browser.new_context(
+        viewport={"width": 1280, "height": 900}, permissions=["notifications"]
+    )
+    ctx.add_init_script(RECORDER)
+    page = ctx.new_page()
+    log = watch(page)
+    try:
+        page.goto(
+            f"{base}/lab/workspaces/{workspace()}/tree/notebooks/fast-reminder.ipynb"
+            f"?token={token}&reset",
+            wait_until="domcontentloaded",
+        )
+        run_all(page)
+        allow_notifications(page)
+        due = start(page)
+        expect(page).to_have_title(re.compile(r"^1 min · "))
+        other = hide(page)
+        wait_until(due - 1000)
+        early = record(page)
+        assert not due_titles(early) and not early["tones"] and not early["notes"]
+        wait_until(due + ON_TIME_MS + 500)
+        rec = record(page)
+        assert_on_time(due_titles(rec), due, "title")
+        assert_on_time(rec["tones"], due, "chime")
+        assert_on_time(rec["notes"], due, "notification")
+        come_back(page, other)
+        expect(page.locator(".bsc-timer-alert [role='alert']")).to_be_focused()
+        assert log.problems() == []
+    finally:
+        ctx.close()
