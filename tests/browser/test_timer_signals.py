@@ -362,6 +362,46 @@ def test_snooze_fires_again_at_the_new_moment(fast_voila, pages):
     come_back(page, other)
 
 
+def test_a_plain_http_class_server_says_why_and_title_and_sound_still_work(fast_voila, browser):
+    """A class server reached by its name over plain http is not a secure context (only https
+    and this computer are), so the browser offers no notifications. Chromium maps the made-up
+    name ``classroom.test`` to the loopback server, so the page is that insecure page."""
+    from tests.browser.conftest import CHROMIUM_ARGS, chromium_executable
+
+    port = fast_voila.rsplit(":", 1)[1]
+    rules = "--host-resolver-rules=MAP classroom.test 127.0.0.1"
+    other_browser = browser.browser_type.launch(
+        executable_path=chromium_executable(), args=[*CHROMIUM_ARGS, rules]
+    )
+    try:
+        ctx = other_browser.new_context(viewport={"width": 1280, "height": 900})
+        ctx.add_init_script(RECORDER)
+        page = ctx.new_page()
+        log = watch(page)
+        open_page(page, f"http://classroom.test:{port}", "fast-reminder.ipynb")
+        assert page.evaluate("window.isSecureContext") is False
+        reminder = page.locator(REMINDER)
+        expect(reminder.locator(".bsc-signal-notify")).to_have_attribute(
+            "data-permission", "insecure"
+        )
+        expect(reminder.get_by_label("System notification")).to_be_disabled()
+        expect(reminder.locator(".bsc-signal-notify-note")).to_contain_text(
+            "browsers show notifications only for secure pages"
+        )
+        due = start(page)
+        other = hide(page)
+        wait_until(due + ON_TIME_MS + 500)
+        rec = record(page)
+        assert_on_time(due_titles(rec), due, "title")
+        assert_on_time(rec["tones"], due, "chime")
+        assert rec["notes"] == []
+        come_back(page, other)
+        problems = log.console_errors + log.page_errors + log.failed_responses
+        assert problems == []
+    finally:
+        other_browser.close()
+
+
 # -- real time, on the learner's own page --------------------------------------------------------
 
 

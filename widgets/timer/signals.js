@@ -71,6 +71,14 @@ class Scheduler {
     document.addEventListener("visibilitychange", this.onVisible);
     window.addEventListener("focus", this.onVisible);
     document.addEventListener("click", this.onClick, true);
+    // A page being left gives its title back and drops its timers (a tab title the page changed
+    // otherwise delays the leaving, and the display tick then fails to reach a closed kernel).
+    this.onLeave = () => {
+      clearTimeout(this.timer);
+      clearTimeout(this.titleTimer);
+      this.setTitle(null);
+    };
+    window.addEventListener("beforeunload", this.onLeave);
     this.reportPermission();
     this.schedule(true);
   }
@@ -84,6 +92,7 @@ class Scheduler {
     document.removeEventListener("visibilitychange", this.onVisible);
     window.removeEventListener("focus", this.onVisible);
     document.removeEventListener("click", this.onClick, true);
+    window.removeEventListener("beforeunload", this.onLeave);
     this.setTitle(null);
   }
 

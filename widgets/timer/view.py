@@ -360,14 +360,12 @@ class SittingTimer(w.VBox):
             f"You have sat for {format_duration(self._schedule.sit_seconds)}. Stand up and move "
             f"for {format_duration(self._schedule.break_seconds)}. Try: {move.name}. {move.how}"
         )
-        self._signals.set_state(
-            {
-                "due_ms": None if due is None else round(due * 1000),
-                "state": st.state,
-                "heading": f"{DUE_TITLE} ({move.name.lower()})",
-                "body": body,
-            }
-        )
+        signals = self._signals
+        with signals.hold_sync():  # one message, and only for what changed
+            signals.due_ms = None if due is None else float(round(due * 1000))
+            signals.state = st.state
+            signals.heading = f"{DUE_TITLE} ({move.name.lower()})"
+            signals.body = body
 
     def _show_state(self, st: Status) -> None:
         words = STATE_WORDS[st.state]
