@@ -31,13 +31,14 @@ if str(REPO) not in sys.path:  # `python benchmarks` or another cwd: the harness
 from benchmarks import classroom as cr  # noqa: E402
 from benchmarks import importtime, report  # noqa: E402
 from benchmarks import notebooks as nbs  # noqa: E402
+from benchmarks import signals as timer_signals  # noqa: E402
 from benchmarks.browser import CHECKLIST_JS, ROUNDTRIP_JS, SELFCHECK_JS, Browser  # noqa: E402
 from benchmarks.learners import KERNEL_ID, plan, widget_outputs  # noqa: E402
 from benchmarks.server import VoilaServer  # noqa: E402
 from benchmarks.stats import difference, median, percentile, ratio  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results" / "latest.json"
-SECTIONS = ("imports", "pages", "interaction", "classroom")
+SECTIONS = ("imports", "pages", "interaction", "classroom", "signals")
 
 
 def say(message: str) -> None:
@@ -334,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         if "imports" in only:
             say("imports: python -X importtime")
             results["imports"] = importtime.measure_all(REPO, repeats=1 if args.quick else 3)
-        if only & {"pages", "interaction", "classroom"}:
+        if only & {"pages", "interaction", "classroom", "signals"}:
             browser = Browser()
         results["meta"]["versions"] = versions(browser.version if browser else None)
         plans: dict = {}
@@ -357,6 +358,10 @@ def main(argv: list[str] | None = None) -> int:
                     for page in cr.classroom_targets(pages, page_rows):
                         plans[page], tti = record_plan(server, browser, page)
                         browser_single.setdefault(page, tti)
+        if "signals" in only:
+            runs = 10 if args.quick else 12
+            say(f"signals: {runs} hidden-page runs of the sitting timer's reminder")
+            results["signals"] = timer_signals.measure(browser, REPO, workdir, runs)
         if "classroom" in only and plans:
             say(f"classroom: targets {', '.join(plans)}")
             results["classroom"] = measure_classroom(

@@ -135,6 +135,45 @@ def test_dashboard_fits_a_phone(voila, browser, theme):
         context.close()
 
 
+#: Controls (and the widget boxes around them) whose right edge lies past the screen's.
+CONTROLS_PAST_THE_EDGE = """() => {
+  const width = window.innerWidth;
+  const selector = "select, button, input, textarea, .widget-dropdown, .widget-text";
+  return [...document.querySelectorAll(selector)]
+    .filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.right > width + 0.5;
+    })
+    .map((e) => `${e.tagName} ${(e.innerText || e.value || "").trim().slice(0, 40)}`);
+}"""
+
+
+@pytest.mark.parametrize("notebook", [DASHBOARD, "03-sitting-and-posture.ipynb"])
+def test_on_a_phone_the_tools_come_first_and_every_control_fits(voila, browser, notebook):
+    """A learner opens the dashboard on a 390 px phone: the tool tabs are on the first screen,
+    above the page's text, and no control (the schedule list, say) runs past the right edge."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    pg = context.new_page()
+    try:
+        open_page(pg, voila, notebook)
+        timer = pg.locator(".bsc-timer")
+        expect(timer).to_be_visible()
+        if notebook == DASHBOARD:
+            tabs = pg.locator(".bsc-dashboard-tabs").bounding_box()
+            heading = pg.locator("h1").first.bounding_box()
+            assert tabs["y"] + tabs["height"] < 844, "the tool tabs are not on the first screen"
+            assert tabs["y"] < heading["y"], "the text comes before the tools"
+            schedule = timer.get_by_label("Schedule").bounding_box()
+            assert schedule["y"] < 844, "the timer's schedule is not on the first screen"
+        timer.get_by_label("Micro-pauses too").scroll_into_view_if_needed()
+        assert pg.evaluate(CONTROLS_PAST_THE_EDGE) == []
+        timer.get_by_label("Schedule").select_option(label="Custom: choose your own times")
+        expect(timer.get_by_label("Sit for (minutes)")).to_be_visible()
+        assert pg.evaluate(CONTROLS_PAST_THE_EDGE) == []
+    finally:
+        context.close()
+
+
 # --- security ------------------------------------------------------------------------------------
 
 

@@ -12,7 +12,8 @@ The timer's time comes from the kernel's monotonic clock, which a browser test c
    tally (about 25 s of real time).
 4. The alert: a test-only notebook, written to a temporary folder and served by a second Voila,
    builds the timer with a clock that runs 12 times faster (``clock=lambda: time.monotonic() *
-   12``), the injection point the view offers for tests. Nothing is added to the learner's pages,
+   12``, and ``clock_speed=12`` so the moment handed to the page's reminder is still a real
+   one), the injection point the view offers for tests. Nothing is added to the learner's pages,
    yet the real widget, the real browser tick and the real kernel show the alert within ~15 s.
 """
 
@@ -152,8 +153,9 @@ def fast_voila(tmp_path_factory):
         cells=[
             nbformat.v4.new_markdown_cell("# Test the timer's alert with a fast clock"),
             nbformat.v4.new_code_cell(
-                "import time\nfrom widgets import SittingTimer\n"
-                f"SittingTimer(clock=lambda: time.monotonic() * {SPEED})"
+                "import time\nfrom widgets.timer import SittingSchedule, SittingTimer\n"
+                f"SittingTimer(SittingSchedule(clock=lambda: time.monotonic() * {SPEED}, "
+                f"clock_speed={SPEED}))"
             ),
         ]
     )

@@ -534,3 +534,32 @@ def test_pod_fit_counts_kernels_and_the_server_against_two_gigabytes():
     assert fit["learners_per_pod_with_pool"] == 18  # two kernels per learner once it refills
     assert fit["fits"] is True and fit["worst_scenario"] == "preheat"
     assert pod_fit([bursts[2]]) is None  # no 10-learner burst, no verdict
+
+
+# --- the timer reminder's lateness ----------------------------------------------------------------
+
+
+def signal_summary(worst_sound: float | None, early: int = 0) -> dict:
+    late = {"runs": 10, "missed": 0, "early": 0, "median_ms": 300.0, "worst_ms": 900.0}
+    sound = dict(late, worst_ms=worst_sound, early=early)
+    if worst_sound is None:
+        sound.update(missed=10, median_ms=None)
+    return {"summary": {"title": late, "sound": sound, "notification": late}}
+
+
+def test_the_reminder_verdict_needs_every_signal_on_time_and_none_early():
+    from benchmarks import signals
+
+    def verdict(section):
+        found = [v for v in report.verdicts({"signals": section}) if "reminder" in v["target"]]
+        assert len(found) == 1
+        return found[0]
+
+    assert verdict(signal_summary(1200.0))["met"] is True
+    assert verdict(signal_summary(2600.0))["met"] is False
+    assert verdict(signal_summary(800.0, early=1))["met"] is False
+    missed = verdict(signal_summary(None))
+    assert missed["met"] is False and "10 early or missed" in missed["figure"]
+    headers, rows = signals.rows(signal_summary(1200.0))
+    assert headers[-2:] == ["median late ms", "worst late ms"]
+    assert rows[1] == ["sound", "10", "0", "0", "300", "1200"]

@@ -607,3 +607,225 @@ def test_the_model_imports_no_widget_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# -- the due moment handed to the browser --------------------------------------------------------
+
+
+def epoch(clock: FakeClock, after: float = 0.0) -> float:
+    """The wall-clock moment ``after`` seconds from the fake clock's now, as epoch seconds."""
+    return clock.wall().timestamp() + after
+
+
+def test_no_due_moment_while_idle(clock):
+    s = schedule(clock)
+    assert s.due_epoch is None and s.seconds_until_due() is None
+    s.configure(20, 2)
+    assert s.due_epoch is None
+
+
+def test_start_hands_over_now_plus_the_sitting_time(clock):
+    s = schedule(clock)
+    s.start()
+    assert s.due_epoch == pytest.approx(epoch(clock, 30 * 60))
+    due = s.due_epoch
+    clock.advance(600)
+    s.status()  # a display refresh does not move the moment
+    assert s.due_epoch == due
+    assert s.seconds_until_due() == pytest.approx(20 * 60)
+
+
+def test_pause_withdraws_the_moment_and_resume_sets_a_later_one(clock):
+    s = schedule(clock)
+    s.start()
+    clock.advance(600)
+    s.pause()
+    assert s.due_epoch is None and s.seconds_until_due() is None
+    clock.advance(300)  # paused time does not count
+    s.resume()
+    assert s.due_epoch == pytest.approx(epoch(clock, 20 * 60))
+
+
+def test_snooze_moves_the_moment_to_five_minutes_from_now(clock):
+    s = schedule(clock)
+    s.start()
+    clock.advance(30 * 60 + 40)  # due for 40 s: the moment stays the one it fell due at
+    assert s.state == "break-due"
+    assert s.due_epoch == pytest.approx(epoch(clock, -40))
+    assert s.seconds_until_due() == pytest.approx(-40)
+    s.snooze(5)
+    assert s.due_epoch == pytest.approx(epoch(clock, 5 * 60))
+
+
+def test_a_break_hands_over_the_break_plus_the_next_block(clock):
+    s = schedule(clock)
+    s.start()
+    clock.advance(30 * 60)
+    s.start_break()
+    assert s.due_epoch == pytest.approx(epoch(clock, 3 * 60 + 30 * 60))
+    due = s.due_epoch
+    clock.advance(3 * 60 + 5)  # the break ends by itself: no transition, the same moment
+    assert s.state == "sitting"
+    assert s.due_epoch == due
+    assert s.seconds_until_due() == pytest.approx(30 * 60 - 5)
+
+
+def test_ending_a_break_early_starts_the_sitting_time_from_then(clock):
+    s = schedule(clock)
+    s.start()
+    s.start_break()
+    clock.advance(30)
+    s.end_break()
+    assert s.due_epoch == pytest.approx(epoch(clock, 30 * 60))
+
+
+def test_a_settings_change_moves_the_moment_of_the_running_block(clock):
+    s = schedule(clock)
+    s.start()
+    clock.advance(10 * 60)
+    s.configure(20, 2)
+    assert s.due_epoch == pytest.approx(epoch(clock, 10 * 60))
+    s.sit_minutes = 45
+    assert s.due_epoch == pytest.approx(epoch(clock, 35 * 60))
+    s.start_break()
+    s.break_minutes = 5
+    assert s.due_epoch == pytest.approx(epoch(clock, 5 * 60 + 45 * 60))
+    s.use("course")
+    assert s.due_epoch == pytest.approx(epoch(clock, 3 * 60 + 30 * 60))
+
+
+def test_a_longer_sitting_time_makes_a_due_break_not_due(clock):
+    s = schedule(clock, sit=20, brk=2)
+    s.start()
+    clock.advance(25 * 60)
+    assert s.state == "break-due"
+    s.sit_minutes = 30
+    assert s.state == "sitting"
+    assert s.due_epoch == pytest.approx(epoch(clock, 5 * 60))
+
+
+def test_reset_withdraws_the_moment(clock):
+    s = schedule(clock)
+    s.start()
+    clock.advance(60)
+    s.reset()
+    assert s.due_epoch is None
+
+
+def test_a_sped_up_test_clock_still_hands_over_a_real_moment(clock):
+    s = schedule(clock, clock_speed=12)
+    s.start()
+    assert s.due_epoch == pytest.approx(epoch(clock, 30 * 60 / 12))
+    with pytest.raises(ValueError, match="more than 0"):
+        schedule(clock, clock_speed=0)
+
+
+def test_the_moment_is_the_same_whenever_the_transition_is_read(clock):
+    """Epoch seconds from a wall clock that gives epoch floats, as the real default does."""
+    s = SittingSchedule(30, 3, clock=clock, wall_clock=lambda: 1_700_000_000.0 + clock.now)
+    clock.advance(12.25)
+    s.start()
+    assert s.due_epoch == pytest.approx(1_700_000_000.0 + clock.now + 1800)
+
+
+# -- micro-pauses from the clock ---------------------------------------------------------------
+
+
+def micro(s: SittingSchedule):
+    return s.status().micro
+
+
+def test_micro_pauses_are_off_by_default(clock):
+    s = schedule(clock)
+    assert micro(s) is None
+    with pytest.raises(ValueError, match="Micro-pauses are off"):
+        s.take_micro_pause()
+
+
+def test_micro_cycle_runs_on_the_sitting_time(clock):
+    s = schedule(clock, micro="stretchly-micro")
+    assert micro(s).state == "idle"
+    s.start()
+    clock.advance(9 * 60)
+    assert micro(s).state == "sitting"
+    assert micro(s).seconds_until_pause == pytest.approx(60)
+    clock.advance(60)
+    assert micro(s).state == "break-due"
+    with pytest.raises(ValueError, match="No micro-pause is due"):
+        schedule(clock, micro="stretchly-micro").take_micro_pause()
+    s.take_micro_pause()
+    assert micro(s).state == "on-break"
+    clock.advance(15)
+    assert micro(s).seconds_left_in_pause == pytest.approx(5)
+    clock.advance(5 + 60)  # the micro-pause ended by itself 60 s ago
+    assert micro(s).state == "sitting"
+    assert micro(s).seconds_until_pause == pytest.approx(9 * 60)
+    assert s.state == "sitting", "a micro-pause is not the main break"
+
+
+def test_micro_cycle_freezes_while_paused(clock):
+    s = schedule(clock, micro="workrave-micro")
+    s.start()
+    clock.advance(100)
+    s.pause()
+    clock.advance(1000)
+    assert micro(s).state == "paused"
+    assert micro(s).seconds_until_pause == pytest.approx(80)
+    s.resume()
+    clock.advance(80)
+    assert micro(s).state == "break-due"
+
+
+def test_micro_cycle_restarts_when_the_break_ended_not_when_it_is_looked_at(clock):
+    """The drift the design rules out: nobody reads the schedule for 2 minutes after the
+    main break ends by itself; the micro cycle still began at the break's last second."""
+    s = schedule(clock, micro="stretchly-micro")
+    s.start()
+    clock.advance(30 * 60)
+    s.start_break()
+    assert micro(s).state == "idle"
+    clock.advance(3 * 60 + 120)
+    assert micro(s).state == "sitting"
+    assert micro(s).seconds_until_pause == pytest.approx(10 * 60 - 120)
+    clock.advance(8 * 60)
+    assert micro(s).state == "break-due"
+
+
+def test_reading_often_or_never_gives_the_same_micro_timing(clock):
+    looked, unseen = FakeClock(), FakeClock()
+    a = schedule(looked, micro="workrave-micro")
+    b = schedule(unseen, micro="workrave-micro")
+    for s in (a, b):
+        s.start()
+    for c, s in ((looked, a), (unseen, b)):
+        c.advance(180)
+        s.take_micro_pause()
+    for _ in range(100):
+        looked.advance(2)
+        a.status()
+    unseen.advance(200)
+    assert micro(a) == micro(b)
+    # The micro-pause ran from 180 s to 210 s of sitting; at 380 s, 10 s of the cycle are left.
+    assert micro(a).seconds_until_pause == pytest.approx(10)
+
+
+def test_a_micro_cycle_chosen_mid_block_counts_from_then(clock):
+    s = schedule(clock)
+    s.start()
+    clock.advance(7 * 60)
+    s.use_micro("workrave-micro")
+    assert micro(s).seconds_until_pause == pytest.approx(180)
+    s.use_micro(None)
+    assert micro(s) is None
+    with pytest.raises(ValueError, match="micro-pause cycle"):
+        s.use_micro("course")
+
+
+def test_reset_stops_the_micro_cycle(clock):
+    s = schedule(clock, micro="workrave-micro")
+    s.start()
+    clock.advance(200)
+    s.reset()
+    assert micro(s).state == "idle"
+    s.start()
+    assert micro(s).seconds_until_pause == pytest.approx(180)

@@ -237,7 +237,8 @@ def test_back_to_sitting_ends_the_break_early_and_the_next_move_is_different(tim
     assert "Sitting" in text(timer._state) and countdown(timer) == "30:00"
     advance(timer, clock, 30 * 60)
     second = re.search(r"Try: (.+?) \(", text(timer._alert_text)).group(1)
-    assert (first, second) == (STRETCHES[0].name, STRETCHES[1].name)
+    desk = [m.name for m in STRETCHES if m.place == "standing"]
+    assert (first, second) == (desk[0], desk[1]) == ("Short walk", "Stand up")
 
 
 def test_take_a_break_early(timer, clock):
@@ -411,3 +412,103 @@ def test_all_ticked_then_cleared(posture):
     posture._clear.click()
     assert posture.checked == set()
     assert "bsc-part-on" not in posture._diagram.value
+
+
+# -- the reminder in the page -------------------------------------------------------------------
+
+
+def due_ms(clock, after: float) -> int:
+    return round((clock.wall().timestamp() + after) * 1000)
+
+
+def test_the_page_gets_the_due_moment_at_each_transition(timer, clock):
+    signals = timer._signals
+    assert signals.due_ms is None and signals.state == "idle"
+    timer._start.click()
+    assert signals.due_ms == due_ms(clock, 30 * 60)
+    assert signals.state == "sitting"
+    first = signals.due_ms
+    advance(timer, clock, 60)  # a display tick does not move the moment
+    assert signals.due_ms == first
+    timer._pause.click()
+    assert signals.due_ms is None and signals.state == "paused"
+    advance(timer, clock, 60)
+    timer._resume.click()
+    assert signals.due_ms == due_ms(clock, 29 * 60)
+    advance(timer, clock, 29 * 60)
+    assert signals.state == "break-due"
+    timer._snooze.click()
+    assert signals.due_ms == due_ms(clock, 5 * 60)
+    timer._break_now.click()
+    assert signals.due_ms == due_ms(clock, 3 * 60 + 30 * 60)
+    timer._reset.click()
+    assert signals.due_ms is None and signals.state == "idle"
+
+
+def test_a_settings_change_hands_over_a_new_moment(timer, clock):
+    timer._start.click()
+    advance(timer, clock, 5 * 60)
+    timer._preset.value = "physio-20"
+    assert timer._signals.due_ms == due_ms(clock, 15 * 60)
+
+
+def test_the_notification_says_what_to_do_and_which_movement(timer, clock):
+    timer._start.click()
+    signals = timer._signals
+    assert signals.heading == "Time to move: stand up (short walk)"
+    assert "Stand up and move for 3 min. Try: Short walk." in signals.body
+    assert signals.due_title == "Time to move: stand up"
+    timer._break_now.click()  # the break running now has its walk; the next one is different
+    assert signals.heading == "Time to move: stand up (stand up)"
+
+
+def test_the_page_saying_the_moment_came_draws_the_alert_at_once(timer, clock):
+    timer._start.click()
+    clock.advance(30 * 60)
+    assert not shown(timer._alert), "nothing has refreshed the display yet"
+    timer._signals._on_message(timer._signals, {"event": "due"}, [])
+    assert shown(timer._alert)
+    alert = timer._alert_text.value
+    assert 'role="alert"' in alert and 'tabindex="-1"' in alert
+    clock.advance(7)
+    timer.refresh()
+    assert timer._alert_text.value == alert, "a steady alert: redrawn, it would lose focus"
+    timer._signals._on_message(timer._signals, {"event": "junk"}, [])  # ignored
+
+
+def test_desk_breaks_by_default_and_floor_ones_only_with_room(timer, clock):
+    assert {m.place for m in timer.movements} == {"standing"}
+    timer._start.click()
+    advance(timer, clock, 30 * 60)
+    words = text(timer._alert_text)
+    assert "Try: Short walk (at your desk: no kit needed)" in words
+    assert "[S" not in words, "no provenance tags for learners"
+    timer._room.value = True
+    assert [m.name for m in timer.movements[:2]] == ["Short walk", "Knee rolls"]
+    assert any(m.place == "floor" for m in timer.movements)
+    assert "on the floor" not in text(timer._alert_text)
+    timer._took_break.click()
+    timer._end_break.click()
+    advance(timer, clock, 30 * 60)
+    words = text(timer._alert_text)
+    assert "Try: Knee rolls (on the floor: a mat or carpet)" in words
+    assert "Only stretch as far as feels comfortable" in words
+
+
+def test_the_switches_and_the_room_are_remembered_in_this_browser(timer):
+    memory = timer.reminders
+    assert (memory.section, memory.name) == ("settings", "timer-reminders")
+    memory.set_state({"value": {"title": False, "sound": "loud", "room": True}, "loaded": True})
+    assert timer._signals.title_on is False
+    assert timer._signals.sound_on is True, "junk is ignored"
+    assert timer._room.value is True
+    timer._signals.notify_on = True  # the page sets it once the browser allowed notifications
+    assert memory.value == {"title": False, "sound": True, "notify": True, "room": True}
+
+
+def test_micro_pauses_count_from_the_end_of_the_break_even_if_nobody_looked(timer, clock):
+    timer._micro_choice.value = "stretchly-micro"
+    timer._start.click()
+    timer._break_now.click()
+    advance(timer, clock, 3 * 60 + 90)  # the break ended 90 s before this refresh
+    assert "Next micro-pause in 08:30" in text(timer._micro_note)

@@ -348,6 +348,8 @@ class Status:
         When paused: the state it was paused from ("sitting", "break-due" or "on-break").
     tally : Tally
         Today's numbers.
+    micro : MicroStatus or None
+        The micro-pause cycle, or None when micro-pauses are off.
     """
 
     state: str
@@ -357,6 +359,31 @@ class Status:
     snoozes_left: int
     paused_from: str | None
     tally: Tally
+    micro: MicroStatus | None = None
+
+
+@dataclass(frozen=True)
+class MicroStatus:
+    """The micro-pause cycle as of one moment; it runs on the sitting time of the current block.
+
+    Attributes
+    ----------
+    state : str
+        ``"idle"`` (no sitting block running: not started, or on the main break), ``"sitting"``,
+        ``"break-due"`` (a micro-pause is due), ``"on-break"`` (a micro-pause is running) or
+        ``"paused"`` (the main timer is paused; the numbers are frozen).
+    seconds_until_pause : float
+        Sitting time left before the next micro-pause (0 when one is due).
+    seconds_left_in_pause : float
+        During a micro-pause: its time left. Otherwise the length of a micro-pause.
+    preset : Preset
+        The micro-pause cycle in use.
+    """
+
+    state: str
+    seconds_until_pause: float
+    seconds_left_in_pause: float
+    preset: Preset
 
 
 def _wall_datetime(value: object) -> datetime:
@@ -384,6 +411,13 @@ class SittingSchedule:
         :func:`time.time`. Used only to know which day "today" is.
     max_snoozes : int, optional
         How often one due break may be put off (Stretchly allows once; 0 to 3).
+    micro : Preset or str, optional
+        A micro-pause cycle (one of :data:`MICRO_PRESETS`, or its id) run on the sitting time of
+        each block; default none. See :meth:`use_micro`.
+    clock_speed : float, optional
+        How many seconds of ``clock`` pass in one real second: 1 for a real clock (the default).
+        Only a test that runs a sped-up clock changes it, so that :attr:`due_epoch`, a moment
+        handed to a real browser, stays a real moment.
 
     Raises
     ------
@@ -397,6 +431,17 @@ class SittingSchedule:
     is worked out from the clock whenever it is read. Reading never changes what is reported for a
     given clock time. ``breaks_taken`` counts breaks started today; the tally keeps across
     :meth:`reset` and restarts at local midnight.
+
+    **The due moment for the browser.** A hidden browser tab must be able to signal the break on
+    time without asking the kernel, so every transition (start, pause, resume, snooze, a break
+    started or ended, a settings change, reset) works out :attr:`due_epoch`: the wall-clock
+    moment, in seconds since the epoch, at which the next break falls due if nobody acts. The
+    durations come from the monotonic ``clock`` (which has no meaning outside this process), so
+    the moment is ``wall now + seconds left``, read once at the transition: ``wall_clock()`` plus
+    :meth:`seconds_until_due`. It is computed only at transitions, never on a display refresh,
+    so a refresh never moves it, and a transition that happens by itself (sitting becomes due, a
+    break runs out and the next block starts) needs no new moment: a break's due moment already
+    includes the next block's sitting time. While idle or paused there is no due moment (None).
 
     Examples
     --------
@@ -415,6 +460,8 @@ class SittingSchedule:
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], datetime | float] = time.time,
         max_snoozes: int = DEFAULT_MAX_SNOOZES,
+        micro: Preset | str | None = None,
+        clock_speed: float = 1.0,
     ) -> None:
         self._sit_minutes = check_sit_minutes(sit_minutes)
         self._break_minutes = check_break_minutes(break_minutes)
@@ -423,6 +470,10 @@ class SittingSchedule:
         if not 0 <= max_snoozes <= 3:
             raise ValueError("The number of snoozes allowed must be from 0 to 3.")
         self._max_snoozes = max_snoozes
+        speed = _number(clock_speed, "clock speed", "1")
+        if speed <= 0:
+            raise ValueError("The clock speed must be more than 0 (1 for a real clock).")
+        self._clock_speed = speed
         self._clock = clock
         self._wall_clock = wall_clock
         self._phase = "idle"  # stored phase: idle | sitting | on-break | paused
@@ -436,6 +487,14 @@ class SittingSchedule:
         self._intervals: list[list] = []
         self._break_times: list[float] = []
         self._snooze_times: list[float] = []
+        # Micro-pauses, in sitting seconds of the current block: when the running micro cycle
+        # began, and when the micro-pause now running began (None: none running).
+        self._micro: Preset | None = None
+        self._micro_anchor = 0.0
+        self._micro_pause_at: float | None = None
+        self._due_epoch: float | None = None
+        if micro is not None:
+            self.use_micro(micro)
 
     # -- settings -------------------------------------------------------------------------------
 
@@ -447,8 +506,10 @@ class SittingSchedule:
     @sit_minutes.setter
     def sit_minutes(self, value: float) -> None:
         minutes = check_sit_minutes(value)
-        self._settle(self._clock())
+        now = self._clock()
+        self._settle(now)
         self._sit_minutes = minutes
+        self._mark_due(now)
 
     @property
     def break_minutes(self) -> float:
@@ -458,8 +519,10 @@ class SittingSchedule:
     @break_minutes.setter
     def break_minutes(self, value: float) -> None:
         minutes = check_break_minutes(value)
-        self._settle(self._clock())
+        now = self._clock()
+        self._settle(now)
         self._break_minutes = minutes
+        self._mark_due(now)
 
     @property
     def sit_seconds(self) -> float:
@@ -501,8 +564,61 @@ class SittingSchedule:
         """
         sit = check_sit_minutes(sit_minutes)
         brk = check_break_minutes(break_minutes)
-        self._settle(self._clock())
+        now = self._clock()
+        self._settle(now)
         self._sit_minutes, self._break_minutes = sit, brk
+        self._mark_due(now)
+
+    @property
+    def clock_speed(self) -> float:
+        """Seconds of :attr:`clock` per real second (1 for a real clock)."""
+        return self._clock_speed
+
+    @property
+    def micro(self) -> Preset | None:
+        """The micro-pause cycle in use, or None."""
+        return self._micro
+
+    def use_micro(self, choice: Preset | str | None) -> None:
+        """Run a micro-pause cycle (a :data:`MICRO_PRESETS` entry or its id) or none (None).
+
+        The cycle counts the sitting time of each block: it starts with the block (at the exact
+        moment a break ends, even if nobody looks), stops with it, and freezes while paused. A
+        cycle chosen during a block starts counting from that moment.
+
+        Raises
+        ------
+        ValueError
+            If there is no such micro-pause cycle.
+        """
+        if choice is None:
+            chosen = None
+        else:
+            chosen = preset(choice) if isinstance(choice, str) else choice
+            if chosen not in MICRO_PRESETS:
+                names = ", ".join(p.id for p in MICRO_PRESETS)
+                raise ValueError(f"Pick a micro-pause cycle from: {names}.")
+        now = self._begin_action()
+        self._micro = chosen
+        self._micro_anchor = self._status(now).seconds_sitting
+        self._micro_pause_at = None
+
+    def take_micro_pause(self) -> None:
+        """Start the micro-pause that is due; the next cycle counts from its end.
+
+        Raises
+        ------
+        ValueError
+            If micro-pauses are off, or none is due.
+        """
+        now = self._begin_action()
+        st = self._status(now)
+        if st.micro is None:
+            raise ValueError("Micro-pauses are off. Choose a micro-pause cycle first.")
+        if st.micro.state != "break-due":
+            raise ValueError("No micro-pause is due yet.")
+        self._settle_micro(st.seconds_sitting)
+        self._micro_pause_at = st.seconds_sitting
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -538,7 +654,73 @@ class SittingSchedule:
             snoozes_left=snoozes_left,
             paused_from=paused_from,
             tally=self._tally(now),
+            micro=self._micro_status(inner, phase == "paused", sitting),
         )
+
+    def _micro_cycle(self, sitting: float) -> tuple[float, float | None]:
+        """(cycle start, micro-pause start) in sitting seconds, a finished micro-pause ended at
+        the exact sitting second it ran out (so reading early or late gives the same answer)."""
+        anchor, at = self._micro_anchor, self._micro_pause_at
+        if self._micro is not None and at is not None:
+            ends = at + self._micro.break_minutes * 60
+            if sitting >= ends:
+                anchor, at = ends, None
+        return anchor, at
+
+    def _settle_micro(self, sitting: float) -> None:
+        self._micro_anchor, self._micro_pause_at = self._micro_cycle(sitting)
+
+    def _micro_status(self, inner: str | None, paused: bool, sitting: float):
+        micro = self._micro
+        if micro is None:
+            return None
+        pause_seconds = micro.break_minutes * 60
+        if inner != "sitting":
+            return MicroStatus("idle", micro.sit_minutes * 60, pause_seconds, micro)
+        anchor, at = self._micro_cycle(sitting)
+        if at is not None:
+            state, until, left = "on-break", 0.0, at + pause_seconds - sitting
+        else:
+            until = max(0.0, micro.sit_minutes * 60 - (sitting - anchor))
+            state, left = ("break-due" if until <= 0 else "sitting"), pause_seconds
+        return MicroStatus("paused" if paused else state, until, left, micro)
+
+    # -- the due moment ---------------------------------------------------------------------
+
+    def seconds_until_due(self) -> float | None:
+        """Seconds of :attr:`clock` until the next break is due, if nobody acts.
+
+        Sitting: the sitting time left. Break due: zero or less (how long ago it fell due, as a
+        negative number). On a break: the break's time left plus the next block's sitting time.
+        Idle or paused: None, because the clock that would make it due is not running.
+        """
+        return self._until_due(self._clock())
+
+    def _until_due(self, now: float) -> float | None:
+        st = self._status(now)
+        if st.state in ("idle", "paused"):
+            return None
+        if st.state == "on-break":
+            return st.seconds_left_in_break + self.sit_seconds
+        elapsed = self._banked + (now - self._run_start)
+        return self.sit_seconds + self._extension - elapsed
+
+    @property
+    def due_epoch(self) -> float | None:
+        """The wall-clock moment (seconds since the epoch) the next break falls due, or None.
+
+        Worked out at the last transition as ``wall_clock() + seconds_until_due() /
+        clock_speed`` (see the class notes); a browser schedules its signal for this moment.
+        """
+        return self._due_epoch
+
+    def _mark_due(self, now: float) -> None:
+        until = self._until_due(now)
+        if until is None:
+            self._due_epoch = None
+        else:
+            wall = _wall_datetime(self._wall_clock()).timestamp()
+            self._due_epoch = wall + until / self._clock_speed
 
     @property
     def state(self) -> str:
@@ -583,6 +765,7 @@ class SittingSchedule:
         if self._phase != "idle":
             raise ValueError("The timer is already running. Use Reset to start again from zero.")
         self._start_block(now)
+        self._mark_due(now)
 
     def pause(self) -> None:
         """Stop the clock for now: paused time counts neither as sitting nor as break.
@@ -598,6 +781,7 @@ class SittingSchedule:
         self._banked += now - self._run_start
         self._close_interval(now)
         self._paused_phase, self._phase = self._phase, "paused"
+        self._mark_due(now)
 
     def resume(self) -> None:
         """Carry on from where :meth:`pause` stopped.
@@ -614,6 +798,7 @@ class SittingSchedule:
         self._run_start = now
         if self._phase == "sitting":
             self._intervals.append([now, None, self._block])
+        self._mark_due(now)
 
     def reset(self) -> None:
         """Stop and go back to idle; today's tally keeps what already happened."""
@@ -622,6 +807,8 @@ class SittingSchedule:
         self._phase, self._paused_phase = "idle", None
         self._banked = self._extension = 0.0
         self._snoozes = 0
+        self._micro_anchor, self._micro_pause_at = 0.0, None
+        self._mark_due(now)
 
     def start_break(self) -> None:
         """Start a break now (due or early); it counts as a break taken today.
@@ -642,6 +829,8 @@ class SittingSchedule:
         self._phase, self._paused_phase = "on-break", None
         self._run_start, self._banked = now, 0.0
         self._extension, self._snoozes = 0.0, 0
+        self._micro_anchor, self._micro_pause_at = 0.0, None
+        self._mark_due(now)
 
     def end_break(self) -> None:
         """End the break early and start the next sitting block.
@@ -656,6 +845,7 @@ class SittingSchedule:
         if inner != "on-break":
             raise ValueError("You are not on a break, so there is no break to end.")
         self._start_block(now)
+        self._mark_due(now)
 
     def snooze(self, minutes: float = DEFAULT_SNOOZE_MINUTES) -> None:
         """Put the due break off by ``minutes`` (1 to 30) from now, at most ``max_snoozes`` times.
@@ -684,6 +874,7 @@ class SittingSchedule:
         self._extension = status.seconds_sitting + extra - self.sit_seconds
         self._snoozes += 1
         self._snooze_times.append(now)
+        self._mark_due(now)
 
     # -- internals ------------------------------------------------------------------------------
 
@@ -710,6 +901,7 @@ class SittingSchedule:
         self._phase, self._paused_phase = "sitting", None
         self._run_start, self._banked = at, 0.0
         self._extension, self._snoozes = 0.0, 0
+        self._micro_anchor, self._micro_pause_at = 0.0, None
         self._intervals.append([at, None, self._block])
 
     def _close_interval(self, now: float) -> None:

@@ -11,6 +11,7 @@ or not at all only delays the display; the next refresh shows the right time.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 import ipywidgets as w
@@ -35,6 +36,7 @@ from widgets.timer.model import (
     preset,
 )
 from widgets.timer.pictures import posture_svg, stretch_svg
+from widgets.timer.signals import DUE_TITLE, BreakSignals
 from widgets.ui import PALETTE, disclaimer, message, show_message
 
 CUSTOM = "custom"
@@ -46,7 +48,14 @@ RUNNING = ("sitting", "break-due", "on-break")
 _ALERT_BG = "#fdecee"
 _BREAK_BG = "#e8f4ec"
 _TEXT = "#1f1f1f"
-_PLACES = {"standing": "anywhere: no kit needed", "floor": "on the floor: a mat or carpet"}
+_PLACES = {"standing": "at your desk: no kit needed", "floor": "on the floor: a mat or carpet"}
+# The reference sheet's provenance tags ([S], [S2], [GK, verify] ...) are for the course's
+# authors; a learner reads the source without them.
+_TAGS = re.compile(r"\s*\[(?:S2?|GK|C)(?:[,;][^\]]*)?\]")
+
+
+def _untagged(source: str) -> str:
+    return " ".join(_TAGS.sub("", source).split())
 
 
 def _esc(text: object) -> str:
@@ -83,10 +92,19 @@ class SittingTimer(w.VBox):
     Notes
     -----
     Call :meth:`refresh` to bring the display up to the clock; the browser's tick calls it once
-    a second while the timer runs. The chosen schedule and micro-pause cycle are remembered in
-    the learner's own browser (:class:`~widgets.progress.memory.BrowserMemory`), so lesson 03
-    and the dashboard open with the times the learner chose; the running timer and its tally
-    are kept only in this object.
+    a second while the timer runs. The break reminder itself does not wait for that tick: at
+    every transition the schedule's due moment goes to a
+    :class:`~widgets.timer.signals.BreakSignals`, which signals it from the page (tab title,
+    chime, system notification) even in a hidden tab, and asks for a refresh when it does.
+
+    The movement suggested for a break fits a desk: standing up and walking lightly, or standing
+    (the laboratory studies' and the physiotherapists' breaks). Floor exercises join the list
+    only when the learner ticks that there is room for one.
+
+    The chosen schedule and micro-pause cycle, the reminder's three switches and the floor room
+    are remembered in the learner's own browser
+    (:class:`~widgets.progress.memory.BrowserMemory`), so lesson 03 and the dashboard open with
+    what the learner chose; the running timer and its tally are kept only in this object.
     """
 
     def __init__(
@@ -102,7 +120,6 @@ class SittingTimer(w.VBox):
             options = {k: v for k, v in (("clock", clock), ("wall_clock", wall_clock)) if v}
             schedule = SittingSchedule(course.sit_minutes, course.break_minutes, **options)
         self._schedule = schedule
-        self._micro: SittingSchedule | None = None
         # Children whose layout never changes share one layout and style: fewer widget models
         # for the page to create, so it is ready sooner.
         self._shared = {
@@ -126,6 +143,7 @@ class SittingTimer(w.VBox):
         )  # fmt: skip
         self._tick.observe(lambda _: self.refresh(), names="value")
         self.memory = BrowserMemory("settings", "timer", self._restore)
+        self._build_signals()
 
         self.children = [
             self._settings,
@@ -136,11 +154,14 @@ class SittingTimer(w.VBox):
             self._action_msg,
             self._alert,
             self._break_panel,
+            self._signals,
+            self._room,
             self._micro_box,
             self._tally,
             self._tick,
             disclaimer(),
             self.memory,
+            self.reminders,
         ]
         self.refresh()
 
@@ -157,7 +178,8 @@ class SittingTimer(w.VBox):
         current = self._matching_preset()
         self._preset = w.Dropdown(
             options=options, value=current, description="Schedule",
-            style={"description_width": "initial"}, layout=w.Layout(width="max-content"),
+            style={"description_width": "initial"},
+            layout=w.Layout(width="max-content", max_width="100%"),
         )  # fmt: skip
         self._preset.observe(self._on_preset, names="value")
         field_style = {"description_width": "initial"}
@@ -254,11 +276,27 @@ class SittingTimer(w.VBox):
         )
         self._break_panel.add_class("bsc-timer-break")
 
+    def _build_signals(self) -> None:
+        self._signals = BreakSignals(on_due=self.refresh)
+        self._room = w.Checkbox(
+            value=False, indent=False, layout=w.Layout(width="auto", max_width="100%"),
+            description="Room for floor exercises",
+            tooltip="Tick if you have room to lie on a mat or carpet: breaks then suggest "
+            "floor exercises too",
+        )  # fmt: skip
+        self._room.add_class("bsc-timer-room")
+        self._room.observe(lambda _: self._on_room(), names="value")
+        for name in ("title_on", "sound_on", "notify_on"):
+            self._signals.observe(lambda _: self._remember_reminders(), names=name)
+        self.reminders = BrowserMemory("settings", "timer-reminders", self._restore_reminders)
+
     def _build_micro(self) -> None:
         options = [("Off", OFF)] + [(p.label, p.id) for p in MICRO_PRESETS]
         self._micro_choice = w.Dropdown(
-            options=options, value=OFF, description="Micro-pauses too",
-            style={"description_width": "initial"}, layout=w.Layout(width="max-content"),
+            options=options, value=self._schedule.micro.id if self._schedule.micro else OFF,
+            description="Micro-pauses too",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="max-content", max_width="100%"),
         )  # fmt: skip
         self._micro_choice.observe(self._on_micro, names="value")
         self._micro_note = self._html()
@@ -277,12 +315,26 @@ class SittingTimer(w.VBox):
         """The model this view shows."""
         return self._schedule
 
+    @property
+    def movements(self) -> tuple[Stretch, ...]:
+        """The movements breaks suggest, in turn: standing ones, and floor ones given room."""
+        if self._room.value:
+            return self._stretches
+        return tuple(s for s in self._stretches if s.place == "standing")
+
     def suggestion(self, status: Status | None = None) -> Stretch:
         """The movement to suggest for the break that is due (or running)."""
         status = status or self._schedule.status()
         taken = status.tally.breaks_taken
-        index = taken - 1 if status.state == "on-break" and taken else taken
-        return self._stretches[index % len(self._stretches)]
+        on_break = status.state == "on-break" or status.paused_from == "on-break"
+        index = taken - 1 if on_break and taken else taken
+        moves = self.movements
+        return moves[index % len(moves)]
+
+    def _next_suggestion(self, status: Status) -> Stretch:
+        """The movement for the next break to fall due (after the running one, on a break)."""
+        moves = self.movements
+        return moves[status.tally.breaks_taken % len(moves)]
 
     def refresh(self) -> Status:
         """Bring everything shown up to the model's clock; returns what was shown."""
@@ -294,10 +346,26 @@ class SittingTimer(w.VBox):
         self._show_break(st)
         self._show_micro(st)
         self._show_tally(st)
-        running = st.state in RUNNING or self._micro_running()
+        self._show_signals(st)
+        running = st.state in RUNNING
         if self._tick.playing != running:
             self._tick.playing = running
         return st
+
+    def _show_signals(self, st: Status) -> None:
+        """Hand the page the due moment (it changes only at a transition) and what to say."""
+        due = self._schedule.due_epoch
+        move = self._next_suggestion(st)
+        body = (
+            f"You have sat for {format_duration(self._schedule.sit_seconds)}. Stand up and move "
+            f"for {format_duration(self._schedule.break_seconds)}. Try: {move.name}. {move.how}"
+        )
+        signals = self._signals
+        with signals.hold_sync():  # one message, and only for what changed
+            signals.due_ms = None if due is None else float(round(due * 1000))
+            signals.state = st.state
+            signals.heading = f"{DUE_TITLE} ({move.name.lower()})"
+            signals.body = body
 
     def _show_state(self, st: Status) -> None:
         words = STATE_WORDS[st.state]
@@ -364,13 +432,14 @@ class SittingTimer(w.VBox):
             if st.snoozes_left
             else "You have already put this break off once: take it now."
         )
+        sat = st.seconds_sitting + (self._schedule.seconds_until_due() or 0.0)
         self._alert_text.value = (
-            f'<div role="alert" style="border:4px solid {PALETTE["emergency"]};'
+            f'<div role="alert" tabindex="-1" style="border:4px solid {PALETTE["emergency"]};'
             f'background:{_ALERT_BG};color:{_TEXT};padding:0.8em 1em;border-radius:6px">'
             f'<p style="font-size:1.8em;font-weight:bold;margin:0 0 0.2em;'
             f'color:{PALETTE["emergency"]}">⚠ Time to move: your break is due</p>'
-            f"<p style='line-height:1.4;margin:0 0 0.6em'>You have been sitting for "
-            f"{_esc(format_duration(st.seconds_sitting))}. Stand up and move for "
+            f"<p style='line-height:1.4;margin:0 0 0.6em'>You have sat for "
+            f"{_esc(format_duration(sat))}. Stand up and move for "
             f"{_esc(format_duration(s.break_seconds))}. {_esc(snooze_note)}</p>"
             f"{self._movement_html(move)}</div>"
         )
@@ -378,6 +447,12 @@ class SittingTimer(w.VBox):
 
     def _movement_html(self, move: Stretch) -> str:
         muted = PALETTE["muted"]
+        caution = (
+            f'<p style="line-height:1.4;margin:0.3em 0;font-size:0.85em;color:{muted}">'
+            f"{_esc(self._caution.text)}</p>"
+            if move.place == "floor"
+            else ""
+        )
         return (
             '<div class="bsc-timer-stretch" style="display:flex;gap:1em;align-items:flex-start;'
             f'flex-wrap:wrap;color:{_TEXT}">'
@@ -389,10 +464,9 @@ class SittingTimer(w.VBox):
             f'<p style="line-height:1.4;margin:0.3em 0">{_esc(move.how)}</p>'
             '<p style="line-height:1.4;margin:0.3em 0"><strong>How much:</strong> '
             f"{_esc(move.dose)}</p>"
-            f'<p style="line-height:1.4;margin:0.3em 0;font-size:0.85em;color:{muted}">'
-            f"{_esc(self._caution.text)}</p>"
+            f"{caution}"
             f'<p style="line-height:1.4;margin:0;font-size:0.85em;color:{muted}">'
-            f"Source: {_esc(move.source)}</p>"
+            f"Source: {_esc(_untagged(move.source))}</p>"
             "</div></div>"
         )
 
@@ -469,59 +543,35 @@ class SittingTimer(w.VBox):
 
     # -- micro-pauses ------------------------------------------------------------------------
 
-    def _micro_running(self) -> bool:
-        return self._micro is not None and self._micro.state in RUNNING
-
     def _on_micro(self, change) -> None:
-        if change["new"] == OFF:
-            self._micro = None
-        else:
-            p = preset(change["new"])
-            self._micro = SittingSchedule(
-                p.sit_minutes, p.break_minutes, clock=self._schedule.clock,
-                wall_clock=self._schedule.wall_clock, max_snoozes=0,
-            )  # fmt: skip
+        self._schedule.use_micro(None if change["new"] == OFF else change["new"])
         self._remember()
         self.refresh()
 
     def _micro_pause_taken(self) -> None:
-        if self._micro is not None and self._micro.state == "break-due":
-            self._micro.start_break()
-        self.refresh()
+        self._act(self._schedule.take_micro_pause)
 
     def _show_micro(self, st: Status) -> None:
-        """Run the micro-pause cycle alongside sitting: it pauses, stops and restarts with it."""
-        micro = self._micro
-        if micro is None:
+        """Show the micro-pause cycle the model runs on the block's sitting time."""
+        ms = st.micro
+        if ms is None:
             self._micro_note.value = ""
             self._micro_done.layout.display = "none"
             return
-        main, state = st.state, micro.state
-        if main in ("sitting", "break-due"):
-            if state == "idle":
-                micro.start()
-            elif state == "paused":
-                micro.resume()
-        elif main == "paused":
-            if state in RUNNING:
-                micro.pause()
-        elif state != "idle":
-            micro.reset()
-        ms = micro.status()
         if ms.state == "break-due":
             note = (
                 "Micro-pause: take "
-                f"{format_duration(micro.break_seconds)} away from the screen; stand up or "
-                "change position, then press Done."
+                f"{format_duration(ms.preset.break_minutes * 60)} away from the screen; stand "
+                "up or change position, then press Done."
             )
         elif ms.state == "on-break":
-            note = f"Micro-pause: {format_clock(ms.seconds_left_in_break)} left."
-        elif ms.state == "idle" and main == "on-break":
+            note = f"Micro-pause: {format_clock(ms.seconds_left_in_pause)} left."
+        elif ms.state == "idle" and st.state == "on-break":
             note = "Micro-pauses start again when your break is over."
         elif ms.state == "idle":
             note = "Micro-pauses start with the timer."
         else:
-            note = f"Next micro-pause in {format_clock(ms.seconds_until_break)}."
+            note = f"Next micro-pause in {format_clock(ms.seconds_until_pause)}."
         self._micro_note.value = (
             f'<span role="status" style="color:{PALETTE["info"]}">{_esc(note)}</span>'
         )
@@ -606,6 +656,23 @@ class SittingTimer(w.VBox):
 
     def _remember(self) -> None:
         self.memory.remember(self.settings())
+
+    def reminder_settings(self) -> dict:
+        """What the browser keeps of the reminder: the three switches and the floor room."""
+        return {**self._signals.switches(), "room": self._room.value}
+
+    def _remember_reminders(self) -> None:
+        self.reminders.remember(self.reminder_settings())
+
+    def _on_room(self) -> None:
+        self._remember_reminders()
+        self.refresh()
+
+    def _restore_reminders(self, stored: dict) -> None:
+        """Put back the switches kept in the browser; values that are not true/false are ignored."""
+        self._signals.restore(stored)
+        if isinstance(stored.get("room"), bool):
+            self._room.value = stored["room"]
 
     def _restore(self, stored: dict) -> None:
         """Put back the settings kept in the browser; a value that fails the checks is ignored."""
