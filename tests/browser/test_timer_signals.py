@@ -221,6 +221,18 @@ def assert_on_time(events: list[dict], due: int, what: str, late_ms: int = ON_TI
 # -- granted: all three signals in a hidden page -------------------------------------------------
 
 
+def assert_title_and_chime_without_notification(page) -> None:
+    """Start, hide the page: the title and the chime arrive on time, and no notification."""
+    due = start(page)
+    other = hide(page)
+    wait_until(due + ON_TIME_MS + 500)
+    rec = record(page)
+    assert_on_time(due_titles(rec), due, "title")
+    assert_on_time(rec["tones"], due, "chime")
+    assert rec["notes"] == []
+    come_back(page, other)
+
+
 def test_a_hidden_page_signals_by_title_sound_and_notification_on_time(fast_voila, pages):
     page = pages(fast_voila, "granted")
     allow_notifications(page)
@@ -277,14 +289,7 @@ def test_denied_the_switch_says_so_and_title_and_sound_still_work(fast_voila, pa
     expect(reminder.locator(".bsc-signal-notify-note")).to_contain_text(
         "The tab title and the sound still work."
     )
-    due = start(page)
-    other = hide(page)
-    wait_until(due + ON_TIME_MS + 500)
-    rec = record(page)
-    assert_on_time(due_titles(rec), due, "title")
-    assert_on_time(rec["tones"], due, "chime")
-    assert rec["notes"] == []
-    come_back(page, other)
+    assert_title_and_chime_without_notification(page)
 
 
 def test_not_asked_yet_the_button_is_the_only_way_to_turn_notifications_on(fast_voila, pages):
@@ -388,14 +393,7 @@ def test_a_plain_http_class_server_says_why_and_title_and_sound_still_work(fast_
         expect(reminder.locator(".bsc-signal-notify-note")).to_contain_text(
             "browsers show notifications only for secure pages"
         )
-        due = start(page)
-        other = hide(page)
-        wait_until(due + ON_TIME_MS + 500)
-        rec = record(page)
-        assert_on_time(due_titles(rec), due, "title")
-        assert_on_time(rec["tones"], due, "chime")
-        assert rec["notes"] == []
-        come_back(page, other)
+        assert_title_and_chime_without_notification(page)
         problems = log.console_errors + log.page_errors + log.failed_responses
         assert problems == []
     finally:
