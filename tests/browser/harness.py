@@ -90,3 +90,25 @@ def answer_step(page, step: int, yes=()) -> None:
     """Tick an answer for every yes/no question of self-check ``step``: "Yes" for ``yes``."""
     for qid in selfcheck_questions(step):
         choose(page, qid, qid in yes)
+
+
+def write_fast_timer_notebook(path, title: str, schedule_args: str, speed: int) -> None:
+    """A one-cell test notebook: a ``SittingTimer`` whose clock runs ``speed`` times faster.
+
+    ``schedule_args`` are the ``SittingSchedule`` arguments before the clock (``""`` or
+    ``"3, 1 / 3, "``); the schedule is told its speed so the due moment it hands the page is real.
+    """
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell(f"# {title}"),
+            nbformat.v4.new_code_cell(
+                "import time\nfrom widgets.timer import SittingSchedule, SittingTimer\n"
+                f"SittingTimer(SittingSchedule({schedule_args}"
+                f"clock=lambda: time.monotonic() * {speed}, clock_speed={speed}))"
+            ),
+        ]
+    )
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(nb, path)

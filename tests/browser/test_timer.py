@@ -22,12 +22,11 @@ from __future__ import annotations
 import re
 import time
 
-import nbformat
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import serve_voila
-from tests.browser.harness import open_page, page_problems
+from tests.browser.harness import open_page, page_problems, write_fast_timer_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -149,18 +148,9 @@ SPEED = 12
 def fast_voila(tmp_path_factory):
     """A Voila serving one test notebook whose timer's clock runs SPEED times faster."""
     folder = tmp_path_factory.mktemp("fast-timer")
-    nb = nbformat.v4.new_notebook(
-        cells=[
-            nbformat.v4.new_markdown_cell("# Test the timer's alert with a fast clock"),
-            nbformat.v4.new_code_cell(
-                "import time\nfrom widgets.timer import SittingSchedule, SittingTimer\n"
-                f"SittingTimer(SittingSchedule(clock=lambda: time.monotonic() * {SPEED}, "
-                f"clock_speed={SPEED}))"
-            ),
-        ]
+    write_fast_timer_notebook(
+        folder / "fast-timer.ipynb", "Test the timer's alert with a fast clock", "", SPEED
     )
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    nbformat.write(nb, folder / "fast-timer.ipynb")
     with serve_voila(folder, folder / "voila.log") as (base, _):
         yield base
 

@@ -25,12 +25,11 @@ from __future__ import annotations
 import re
 import time
 
-import nbformat
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import serve_voila, watch
-from tests.browser.harness import open_page
+from tests.browser.harness import open_page, write_fast_timer_notebook
 from tests.browser.test_timer import set_visibility, use_short_schedule
 
 pytestmark = pytest.mark.browser
@@ -93,18 +92,12 @@ RECORDER = """
 
 
 def fast_notebook(folder, speed: int = SPEED) -> None:
-    nb = nbformat.v4.new_notebook(
-        cells=[
-            nbformat.v4.new_markdown_cell("# Test the timer's reminder with a fast clock"),
-            nbformat.v4.new_code_cell(
-                "import time\nfrom widgets.timer import SittingSchedule, SittingTimer\n"
-                f"SittingTimer(SittingSchedule(3, 1 / 3, clock=lambda: time.monotonic() * {speed}, "
-                f"clock_speed={speed}))"
-            ),
-        ]
+    write_fast_timer_notebook(
+        folder / "fast-reminder.ipynb",
+        "Test the timer's reminder with a fast clock",
+        "3, 1 / 3, ",
+        speed,
     )
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    nbformat.write(nb, folder / "fast-reminder.ipynb")
 
 
 @pytest.fixture(scope="module")
