@@ -11,7 +11,6 @@ or not at all only delays the display; the next refresh shows the right time.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 
 import ipywidgets as w
@@ -49,13 +48,6 @@ _ALERT_BG = "#fdecee"
 _BREAK_BG = "#e8f4ec"
 _TEXT = "#1f1f1f"
 _PLACES = {"standing": "at your desk: no kit needed", "floor": "on the floor: a mat or carpet"}
-# The reference sheet's provenance tags ([S], [S2], [GK, verify] ...) are for the course's
-# authors; a learner reads the source without them.
-_TAGS = re.compile(r"\s*\[(?:S2?|GK|C)(?:[,;][^\]]*)?\]")
-
-
-def _untagged(source: str) -> str:
-    return " ".join(_TAGS.sub("", source).split())
 
 
 def _esc(text: object) -> str:
@@ -466,7 +458,7 @@ class SittingTimer(w.VBox):
             f"{_esc(move.dose)}</p>"
             f"{caution}"
             f'<p style="line-height:1.4;margin:0;font-size:0.85em;color:{muted}">'
-            f"Source: {_esc(_untagged(move.source))}</p>"
+            f"Source: {_esc(move.source)}</p>"
             "</div></div>"
         )
 
