@@ -11,6 +11,7 @@ import ipywidgets as w
 import pytest
 
 import widgets
+from widgets.tick import Tick
 from widgets.timer import PostureCheck, SittingSchedule, SittingTimer
 from widgets.timer.data import load_posture, load_stretches
 from widgets.ui import DISCLAIMER
@@ -91,10 +92,10 @@ def test_public_names_and_css_classes(timer):
         assert cls in widget._dom_classes
 
 
-def test_the_tick_is_a_one_second_repeating_play_that_is_hidden(timer):
+def test_the_tick_is_a_one_second_tick_that_is_hidden(timer):
     tick = timer._tick
-    assert isinstance(tick, w.Play)
-    assert tick.interval == 1000 and tick.repeat is True
+    assert isinstance(tick, Tick)
+    assert tick.interval == 1000
     assert tick.layout.display == "none"
     assert tick in timer.children
 

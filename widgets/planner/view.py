@@ -16,6 +16,7 @@ from widgets.planner.model import (
     onset_hours,
     plan,
 )
+from widgets.tick import Tick
 from widgets.ui import PALETTE, disclaimer, message, show_message
 
 _TEXT = "#1a1a1a"
@@ -103,11 +104,7 @@ class HeatColdPlanner(w.VBox):
             "Reset", "undo", "Stop and go back to the start", self._session.reset
         )
         self._session_msg = message()
-        self._tick = w.Play(
-            value=0, min=0, max=59, step=1, interval=1000, repeat=True, show_repeat=False,
-            description="Session tick", layout=w.Layout(display="none"),
-        )  # fmt: skip
-        self._tick.observe(lambda _: self.refresh(), names="value")
+        self._tick = Tick(on_tick=self.refresh)  # the page asks for a redraw each second
         session_box = w.VBox(
             [
                 w.HTML("<h3 style='margin:0.6em 0 0.2em;font-size:1.05em'>Time a session</h3>"),

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 import ipywidgets as w
 
 from widgets.routine.model import CONTENT, Routine, RoutineStatus
+from widgets.tick import Tick
 from widgets.timer.model import format_clock
 from widgets.timer.pictures import stretch_svg
 from widgets.ui import PALETTE, disclaimer, message, show_message
@@ -75,11 +76,7 @@ class GuidedRoutine(w.VBox):
             "Reset", "undo", "Go back to the first exercise", self._routine.reset
         )
         self._msg = message()
-        self._tick = w.Play(
-            value=0, min=0, max=59, step=1, interval=1000, repeat=True, show_repeat=False,
-            description="Routine tick", layout=w.Layout(display="none"),
-        )  # fmt: skip
-        self._tick.observe(lambda _: self.refresh(), names="value")
+        self._tick = Tick(on_tick=self.refresh)  # the page asks for a redraw each second
         self.children = [
             self._intro,
             self._exercise,

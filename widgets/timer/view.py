@@ -19,6 +19,7 @@ from ipywidgets.widgets.widget_button import ButtonStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from widgets.progress.memory import BrowserMemory
+from widgets.tick import Tick
 from widgets.timer.data import Note, PostureItem, Stretch, load_posture, load_stretches
 from widgets.timer.model import (
     DEFAULT_SNOOZE_MINUTES,
@@ -128,12 +129,8 @@ class SittingTimer(w.VBox):
         self._build_micro()
         self._tally = self._html()
         self._tally.add_class("bsc-timer-tally")
-        # The browser's clock drives the display: a hidden Play steps its value once a second.
-        self._tick = w.Play(
-            value=0, min=0, max=59, step=1, interval=1000, repeat=True, show_repeat=False,
-            description="Timer tick", layout=w.Layout(display="none"),
-        )  # fmt: skip
-        self._tick.observe(lambda _: self.refresh(), names="value")
+        # The page asks for a redraw once a second (a hidden Tick; the time comes from the clock).
+        self._tick = Tick(on_tick=self.refresh)
         self.memory = BrowserMemory("settings", "timer", self._restore)
         self._build_signals()
 
