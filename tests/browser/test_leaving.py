@@ -48,3 +48,17 @@ def test_leaving_the_running_timer_logs_nothing(voila, page):
     page.get_by_role("button", name=re.compile(r"^\W*Start$")).click()
     expect(page.locator(".bsc-timer-state")).to_contain_text("Sitting")
     leave_for_home_through_a_slow_server(page, voila)
+
+
+def test_leaving_a_running_heat_session_logs_nothing(voila, page):
+    open_page(page, voila, "07-treating-a-spasm.ipynb")
+    page.get_by_role("button", name="Start session").click()
+    expect(page.locator(".bsc-planner-digits")).not_to_have_text("20:00", timeout=5000)
+    leave_for_home_through_a_slow_server(page, voila)
+
+
+def test_leaving_the_running_routine_logs_nothing(voila, page):
+    open_page(page, voila, "08-preventing-the-next-one.ipynb")
+    page.get_by_role("button", name="Start", exact=True).click()
+    expect(page.locator(".bsc-routine-digits")).not_to_have_text("00:05", timeout=5000)
+    leave_for_home_through_a_slow_server(page, voila)
