@@ -30,5 +30,5 @@ def lesson_file(number: str) -> str:
 
 
 def visited_line(visited: int) -> str:
-    """The progress map's summary start for ``visited`` lessons: ``"3 of 9 lessons visited"``."""
+    """The progress map's summary for ``visited`` lessons: ``"3 of N lessons visited"``."""
     return f"{visited} of {len(LESSONS)} lessons visited"

@@ -1,4 +1,4 @@
-"""The course manifest, ``widgets/data/course.toml``: the lessons in order, and the dashboard's tools.
+"""The course manifest, ``widgets/data/course.toml``: the lessons in order, the dashboard's tools.
 
 This is the one list of lessons. The progress map, the cause explorer's lesson cards, the quiz
 lookup, the dashboard's tabs, the home page and the lessons' footers (``tools/write_course.py``),
@@ -117,10 +117,8 @@ class Course:
     def footer(self, number: str) -> str:
         """The markdown of lesson ``number``'s footer: previous lesson, course home, next lesson.
 
-        >>> print(COURSE.footer("01"))
-        ---
-        <BLANKLINE>
-        [Course home](00-start-here.ipynb) · Next: [Find out why backs spasm →](02-why-backs-spasm.ipynb)
+        >>> COURSE.footer("09").endswith("· [Course home](00-start-here.ipynb)")
+        True
         """
         before, after = self.neighbours(number)
         parts = []

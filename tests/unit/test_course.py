@@ -74,4 +74,4 @@ def test_the_dashboard_tools_come_from_the_manifest():
     from widgets.dashboard import TOOLS
 
     assert [t.view for t in TOOLS] == ["SittingTimer", "NutrientChecklist", "SymptomCheck"]
-    assert TOOLS == COURSE.tools
+    assert COURSE.tools == TOOLS

@@ -1,9 +1,9 @@
 """The causes of back spasms and the lessons that address each: lesson 02's cause explorer.
 
 The mapping lives in ``widgets/data/causes.toml``, with what the evidence does and does not say
-about each cause and its source; the lessons themselves (number, title, file) come from the course
-manifest, ``widgets/data/course.toml``. This module only reads and checks that file and answers "which
-lessons address the causes I ticked?"; it gives no score and no risk numbers.
+about each cause and its source; the lessons themselves (number, title, file) come from the
+course manifest, ``widgets/data/course.toml``. This module only reads and checks that file and
+answers "which lessons address the causes I ticked?"; it gives no score and no risk numbers.
 """
 
 from __future__ import annotations
