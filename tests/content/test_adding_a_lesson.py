@@ -1,0 +1,154 @@
+"""Adding lesson 10 is: a notebook, a manifest entry, a quiz file (then ``make course``).
+
+In a copy of the course, a contributor writes ``notebooks/10-...ipynb``, adds its ``[[lesson]]``
+table to ``widgets/data/course.toml`` and writes ``widgets/data/quizzes/10.toml``, and runs the two
+writers of ``make course``. Then, with no other file edited: the progress map lists lesson 10 and
+counts its visits, the cause explorer has its card, its quiz loads, the home page links it, lesson
+09's footer leads on to it and its own footer leads back, and the Voila template's visit recorder
+knows it. The writers change only the home page and the two footers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import jinja2
+import nbformat
+
+from tests.conftest import REPO
+
+FILE = "10-keep-moving-at-work.ipynb"
+HEADING = "Keep moving through the working day"
+ENTRY = f"""
+[[lesson]]
+number = "10"
+file = "{FILE}"
+heading = "{HEADING}"
+title = "Keep moving at work"
+what = "Stay active, strengthen twice a week, sit less"
+tools = ["Quiz"]
+
+"""
+QUIZ = """lesson = "10"
+title = "Check what you learned"
+
+[[question]]
+id = "stay-active"
+kind = "single"
+text = "What do back-pain guidelines advise when your back is sore?"
+section = "Stay active"
+source = "Cochrane, Dahm et al. 2010; NICE NG59 (2016)."
+
+  [[question.option]]
+  id = "a"
+  text = "Stay in bed until the pain has gone."
+  correct = false
+  feedback = "No. Advice to rest in bed helps a little less than advice to stay active."
+
+  [[question.option]]
+  id = "b"
+  text = "Keep up your usual activities as far as you can."
+  correct = true
+  feedback = "Right. Advice to stay active helps a little more than advice to rest in bed."
+
+  [[question.option]]
+  id = "c"
+  text = "Avoid every movement you can feel."
+  correct = false
+  feedback = "No. Gentle movement within what you can manage is what the guidelines advise."
+"""
+#: What the copy's own package says once lesson 10 is in (run in a fresh interpreter on the copy).
+PROBE = """
+import json
+from widgets.causes import LESSONS as CARDS
+from widgets.progress import LESSONS, lesson_number, parse_progress
+from widgets.quiz import load_quiz
+print(json.dumps({
+    "lessons": [x.number for x in LESSONS],
+    "page": lesson_number("/voila/render/10-keep-moving-at-work.ipynb"),
+    "visited": parse_progress('{"visited": ["10", "09", "11"]}')["visited"],
+    "card": CARDS["10"].file,
+    "quiz": len(load_quiz("10").questions),
+}))
+"""
+
+
+def files(root) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def test_lesson_10_needs_a_notebook_a_manifest_entry_and_a_quiz_file(tmp_path):
+    course = tmp_path / "course"
+    for name in ("widgets", "tools", "notebooks", "share"):
+        shutil.copytree(
+            REPO / name,
+            course / name,
+            symlinks=True,
+            ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "images"),
+        )
+    # The three files a contributor writes.
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(f"# {HEADING}\n\n## Stay active\n\nKeep moving."),
+        nbformat.v4.new_code_cell('from widgets import Quiz\n\nQuiz("10")'),
+    ]
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i}"
+    nbformat.write(nb, course / "notebooks" / FILE)
+    manifest = course / "widgets" / "data" / "course.toml"
+    text = manifest.read_text(encoding="utf-8")
+    cut = text.index("# The dashboard page")
+    manifest.write_text(text[:cut].rstrip("\n") + "\n" + ENTRY + text[cut:], encoding="utf-8")
+    (course / "widgets" / "data" / "quizzes" / "10.toml").write_text(QUIZ, encoding="utf-8")
+
+    before = files(course)
+    env = {**os.environ, "PYTHONPATH": str(course), "PYTHONDONTWRITEBYTECODE": "1"}
+    for tool in ("write_home.py", "write_footers.py"):
+        subprocess.run([sys.executable, f"tools/{tool}"], cwd=course, env=env, check=True)
+    after = files(course)
+    changed = sorted(p for p in after if before.get(p) != after[p])
+    assert changed == [
+        "notebooks/00-start-here.ipynb",
+        "notebooks/09-review.ipynb",
+        f"notebooks/{FILE}",
+    ], "make course writes the home page and the two footers, nothing else"
+    check = [sys.executable, "tools/write_footers.py", "--check"]
+    assert subprocess.run(check, cwd=course, env=env).returncode == 0
+
+    probe = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=course, env=env, check=True, capture_output=True
+    )
+    facts = json.loads(probe.stdout)
+    assert facts["lessons"] == [f"{n:02d}" for n in range(1, 11)]
+    assert facts["page"] == "10"
+    assert facts["visited"] == ["09", "10"]
+    assert facts["card"] == FILE
+    assert facts["quiz"] == 1
+
+    home = nbformat.read(course / "notebooks" / "00-start-here.ipynb", as_version=4)
+    assert f"| 10 | [Keep moving at work]({FILE}) |" in "\n".join(c.source for c in home.cells)
+    nine = nbformat.read(course / "notebooks" / "09-review.ipynb", as_version=4).cells[-1].source
+    assert nine.endswith(f"Next: [{HEADING} →]({FILE})")
+    ten = nbformat.read(course / "notebooks" / FILE, as_version=4).cells[-1].source
+    assert ten == (
+        "---\n\nPrevious: [← Review the course and make your back-care plan](09-review.ipynb)"
+        " · [Course home](00-start-here.ipynb)"
+    )
+
+    template = course / "share" / "jupyter" / "voila" / "templates" / "course"
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(template)))
+    recorded = json.loads(env.get_template("course_lessons.j2").render())
+    assert recorded == [f"{n:02d}" for n in range(1, 11)], "the visit recorder knows lesson 10"
