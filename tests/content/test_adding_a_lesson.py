@@ -4,7 +4,7 @@ In a copy of the course, a contributor writes ``notebooks/10-...ipynb``, adds it
 table to ``widgets/data/course.toml`` and writes ``widgets/data/quizzes/10.toml``, and runs the two
 writers of ``make course``. Then, with no other file edited: the progress map lists lesson 10 and
 counts its visits, the cause explorer has its card, its quiz loads, the home page links it, lesson
-09's footer leads on to it and its own footer leads back, and the Voila template's visit recorder
+the last lesson's footer leads on to it and its own footer leads back, and the Voila template's visit recorder
 knows it. The writers change only the home page and the two footers.
 """
 
@@ -20,12 +20,16 @@ import jinja2
 import nbformat
 
 from tests.conftest import REPO
+from widgets.course import COURSE
 
-FILE = "10-keep-moving-at-work.ipynb"
+#: The next lesson: 10 while the course has 09 lessons.
+LAST = COURSE.lessons[-1]
+NEW = f"{len(COURSE.lessons) + 1:02d}"
+FILE = f"{NEW}-keep-moving-at-work.ipynb"
 HEADING = "Keep moving through the working day"
 ENTRY = f"""
 [[lesson]]
-number = "10"
+number = "{NEW}"
 file = "{FILE}"
 heading = "{HEADING}"
 title = "Keep moving at work"
@@ -33,7 +37,7 @@ what = "Stay active, strengthen twice a week, sit less"
 tools = ["Quiz"]
 
 """
-QUIZ = """lesson = "10"
+QUIZ = f"""lesson = "{NEW}"
 title = "Check what you learned"
 
 [[question]]
@@ -62,18 +66,18 @@ source = "Cochrane, Dahm et al. 2010; NICE NG59 (2016)."
   feedback = "No. Gentle movement within what you can manage is what the guidelines advise."
 """
 #: What the copy's own package says once lesson 10 is in (run in a fresh interpreter on the copy).
-PROBE = """
+PROBE = f"""
 import json
 from widgets.causes import LESSONS as CARDS
 from widgets.progress import LESSONS, lesson_number, parse_progress
 from widgets.quiz import load_quiz
-print(json.dumps({
+print(json.dumps({{
     "lessons": [x.number for x in LESSONS],
-    "page": lesson_number("/voila/render/10-keep-moving-at-work.ipynb"),
-    "visited": parse_progress('{"visited": ["10", "09", "11"]}')["visited"],
-    "card": CARDS["10"].file,
-    "quiz": len(load_quiz("10").questions),
-}))
+    "page": lesson_number("/voila/render/{FILE}"),
+    "visited": parse_progress('{{"visited": ["{NEW}", "{LAST.number}", "99"]}}')["visited"],
+    "card": CARDS["{NEW}"].file,
+    "quiz": len(load_quiz("{NEW}").questions),
+}}))
 """
 
 
@@ -103,7 +107,7 @@ def test_lesson_10_needs_a_notebook_a_manifest_entry_and_a_quiz_file(tmp_path):
     }
     nb.cells = [
         nbformat.v4.new_markdown_cell(f"# {HEADING}\n\n## Stay active\n\nKeep moving."),
-        nbformat.v4.new_code_cell('from widgets import Quiz\n\nQuiz("10")'),
+        nbformat.v4.new_code_cell(f'from widgets import Quiz\n\nQuiz("{NEW}")'),
     ]
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{i}"
@@ -112,7 +116,7 @@ def test_lesson_10_needs_a_notebook_a_manifest_entry_and_a_quiz_file(tmp_path):
     text = manifest.read_text(encoding="utf-8")
     cut = text.index("# The dashboard page")
     manifest.write_text(text[:cut].rstrip("\n") + "\n" + ENTRY + text[cut:], encoding="utf-8")
-    (course / "widgets" / "data" / "quizzes" / "10.toml").write_text(QUIZ, encoding="utf-8")
+    (course / "widgets" / "data" / "quizzes" / f"{NEW}.toml").write_text(QUIZ, encoding="utf-8")
 
     before = files(course)
     env = {**os.environ, "PYTHONPATH": str(course), "PYTHONDONTWRITEBYTECODE": "1"}
@@ -121,8 +125,8 @@ def test_lesson_10_needs_a_notebook_a_manifest_entry_and_a_quiz_file(tmp_path):
     after = files(course)
     changed = sorted(p for p in after if before.get(p) != after[p])
     assert changed == [
-        "notebooks/00-start-here.ipynb",
-        "notebooks/09-review.ipynb",
+        f"notebooks/{COURSE.home}",
+        f"notebooks/{LAST.file}",
         f"notebooks/{FILE}",
     ], "make course writes the home page and the two footers, nothing else"
     check = [sys.executable, "tools/write_footers.py", "--check"]
@@ -132,23 +136,22 @@ def test_lesson_10_needs_a_notebook_a_manifest_entry_and_a_quiz_file(tmp_path):
         [sys.executable, "-c", PROBE], cwd=course, env=env, check=True, capture_output=True
     )
     facts = json.loads(probe.stdout)
-    assert facts["lessons"] == [f"{n:02d}" for n in range(1, 11)]
-    assert facts["page"] == "10"
-    assert facts["visited"] == ["09", "10"]
+    assert facts["lessons"] == [*COURSE.numbers, NEW]
+    assert facts["page"] == NEW
+    assert facts["visited"] == [LAST.number, NEW]
     assert facts["card"] == FILE
     assert facts["quiz"] == 1
 
     home = nbformat.read(course / "notebooks" / "00-start-here.ipynb", as_version=4)
-    assert f"| 10 | [Keep moving at work]({FILE}) |" in "\n".join(c.source for c in home.cells)
-    nine = nbformat.read(course / "notebooks" / "09-review.ipynb", as_version=4).cells[-1].source
-    assert nine.endswith(f"Next: [{HEADING} →]({FILE})")
-    ten = nbformat.read(course / "notebooks" / FILE, as_version=4).cells[-1].source
-    assert ten == (
-        "---\n\nPrevious: [← Review the course and make your back-care plan](09-review.ipynb)"
-        " · [Course home](00-start-here.ipynb)"
+    assert f"| {NEW} | [Keep moving at work]({FILE}) |" in "\n".join(c.source for c in home.cells)
+    last = nbformat.read(course / "notebooks" / LAST.file, as_version=4).cells[-1].source
+    assert last.endswith(f"Next: [{HEADING} →]({FILE})")
+    new = nbformat.read(course / "notebooks" / FILE, as_version=4).cells[-1].source
+    assert new == (
+        f"---\n\nPrevious: [← {LAST.heading}]({LAST.file}) · [Course home]({COURSE.home})"
     )
 
     template = course / "share" / "jupyter" / "voila" / "templates" / "course"
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(template)))
     recorded = json.loads(env.get_template("course_lessons.j2").render())
-    assert recorded == [f"{n:02d}" for n in range(1, 11)], "the visit recorder knows lesson 10"
+    assert recorded == [*COURSE.numbers, NEW], "the visit recorder knows the new lesson"
