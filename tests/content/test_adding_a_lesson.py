@@ -3,9 +3,10 @@
 In a copy of the course, a contributor writes ``notebooks/10-...ipynb``, adds its ``[[lesson]]``
 table to ``widgets/data/course.toml`` and writes ``widgets/data/quizzes/10.toml``, and runs the two
 writers of ``make course``. Then, with no other file edited: the progress map lists lesson 10 and
-counts its visits, the cause explorer has its card, its quiz loads, the home page links it, lesson
-the last lesson's footer leads on to it and its own footer leads back, and the Voila template's visit recorder
-knows it. The writers change only the home page and the two footers.
+counts its visits, the cause explorer has its card, its quiz loads, the home page links it, the
+last lesson's footer leads on to it and its own footer leads back, and the Voila template's visit
+recorder knows it. The writers change only the home page and the two footers. (The new lesson is
+the one after the manifest's last: 10 today.)
 """
 
 from __future__ import annotations
