@@ -4,6 +4,7 @@
 #   make test    ruff, then every test layer (unit, views, content, notebooks, browser)
 #   make bench   page speed, memory and classroom benchmarks (benchmarks/README.md)
 #   make lint    ruff only
+#   make course  write the home page and every lesson's footer from widgets/data/course.toml
 # The first run of any of them creates .venv; later runs reinstall only when pyproject.toml changes.
 
 PYTHON ?= python3
@@ -15,7 +16,7 @@ PORT   ?= 8866
 # not install data-files), so voila, jupyter lab and jupyter server find it with no environment variable.
 TEMPLATE := $(VENV)/share/jupyter/voila/templates/course
 
-.PHONY: serve lab test lint bench browser clean
+.PHONY: serve lab test lint bench browser clean course
 
 $(STAMP): pyproject.toml lab/overrides.json Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +37,12 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab workspaces import --WorkspaceImportApp.workspaces_dir=$(LAB_WORKSPACES) lab/workspace.json
 	$(BIN)/jupyter lab --ip=127.0.0.1 --LabApp.workspaces_dir=$(LAB_WORKSPACES) \
 		--LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
+
+# The course manifest (widgets/data/course.toml) is the one list of lessons: after adding or
+# retitling a lesson there, this rewrites the home page's course map and the lessons' footers.
+course: $(STAMP)
+	$(BIN)/python tools/write_home.py
+	$(BIN)/python tools/write_footers.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -16,13 +16,16 @@ from pathlib import Path
 
 import nbformat
 
+from widgets.course import COURSE
+
 BASELINE = "bench-baseline.ipynb"
 ROUNDTRIP = "bench-roundtrip.ipynb"
 #: The class of the Label the round-trip notebook updates from the kernel.
 ROUNDTRIP_LABEL = "bench-roundtrip-label"
 ROUNDTRIP_SLIDER = "bench-roundtrip-slider"
-HOME = "00-start-here.ipynb"
-DASHBOARD = "dashboard.ipynb"
+#: The course home page and the dashboard: the course manifest's (widgets/data/course.toml).
+HOME = COURSE.home
+DASHBOARD = COURSE.dashboard
 
 _KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 

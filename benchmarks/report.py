@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from benchmarks.notebooks import DASHBOARD
 from benchmarks.stats import fmt, fmt_ratio, table
 
 #: The reminder's signals must come within this long after the due moment (issue 14).
@@ -137,7 +138,7 @@ def verdicts(results: dict) -> list[dict]:
                 "met": worst["tti_ratio"] <= TTI_TARGET,
             }
         )
-        dash = [r for r in rows if r["page"] == "dashboard.ipynb"]
+        dash = [r for r in rows if r["page"] == DASHBOARD]
         out.append(
             {
                 "target": f"dashboard ≤ {TTI_TARGET}× baseline",

@@ -6,7 +6,8 @@ while buttons are focusable, operable with Enter or Space, and say which one is 
 
 A learner keeps this page open all day, so it must load fast. Only the first tab's tool (the
 sitting timer, the one used all day) is built up front; the nutrient checklist and the symptom
-self-check are built the first time their tab is chosen. A kernel that never shows a tab never
+self-check are built the first time their tab is chosen. The tabs are the course manifest's
+(``widgets/data/course.toml``, ``[[dashboard.tool]]``). A kernel that never shows a tab never
 pays for it, and the page is ready as soon as the timer is drawn.
 """
 
@@ -17,26 +18,15 @@ from importlib import import_module
 
 import ipywidgets as w
 
-#: (tab title, module, view name, what the tool is for) in tab order.
-TOOLS = (
-    ("Sitting timer", "widgets.timer.view", "SittingTimer", "says when to get up and move"),
-    (
-        "Nutrient checklist",
-        "widgets.nutrients.view",
-        "NutrientChecklist",
-        "adds up potassium, calcium, magnesium and vitamin D from what you eat",
-    ),
-    (
-        "Symptom self-check",
-        "widgets.selfcheck.view",
-        "SymptomCheck",
-        "says whether your back pain needs a doctor, and how soon",
-    ),
-)
+from widgets.course import COURSE
+
+#: The dashboard's tools in tab order (title, view, what it does): the course manifest's.
+TOOLS = COURSE.tools
 
 
-def _builder(module: str, name: str) -> Callable[[], w.Widget]:
-    return lambda: getattr(import_module(module), name)()
+def _builder(view: str) -> Callable[[], w.Widget]:
+    # ``widgets`` imports each view only when it is asked for (a tab not chosen costs nothing).
+    return lambda: getattr(import_module("widgets"), view)()
 
 
 class Dashboard(w.VBox):
@@ -62,18 +52,18 @@ class Dashboard(w.VBox):
     def __init__(self, builders=None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.add_class("bsc-dashboard")
-        self._builders = list(builders or [_builder(m, n) for _, m, n, _ in TOOLS])
+        self._builders = list(builders or [_builder(tool.view) for tool in TOOLS])
         self.tools: list[w.Widget | None] = [None] * len(self._builders)
         self._panes = [w.VBox() for _ in self._builders]
         for i, pane in enumerate(self._panes):
             pane.add_class("bsc-dashboard-pane")
             pane.add_class(f"bsc-dashboard-pane-{i}")
-        titles = [title for title, *_ in TOOLS[: len(self._panes)]]
+        titles = [tool.title for tool in TOOLS[: len(self._panes)]]
         self._tabs = w.ToggleButtons(
             options=titles,
             index=0,
             description="Tool",
-            tooltips=[f"Show the {t.lower()}: it {what}" for t, _, _, what in TOOLS],
+            tooltips=[f"Show the {t.title.lower()}: it {t.what}" for t in TOOLS],
             style={"button_width": "auto"},
         )
         self._tabs.add_class("bsc-dashboard-tabs")

@@ -20,14 +20,14 @@ from tests.browser.harness import (
     open_page,
     page_problems,
 )
-from tests.conftest import NOTEBOOKS, REPO
+from tests.conftest import REPO
+from tests.course import DASHBOARD, HOME, lesson_file, visited_line
+from tests.course import PAGES as COURSE_PAGES
 
 pytestmark = pytest.mark.browser
 
-PAGES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
+PAGES = COURSE_PAGES
 ARTIFACTS = REPO / "test-artifacts"
-DASHBOARD = "dashboard.ipynb"
-HOME = "00-start-here.ipynb"
 
 
 # --- accessibility -------------------------------------------------------------------------------
@@ -148,7 +148,7 @@ CONTROLS_PAST_THE_EDGE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("notebook", [DASHBOARD, "03-sitting-and-posture.ipynb"])
+@pytest.mark.parametrize("notebook", [DASHBOARD, lesson_file("03")])
 def test_on_a_phone_the_tools_come_first_and_every_control_fits(voila, browser, notebook):
     """A learner opens the dashboard on a 390 px phone: the tool tabs are on the first screen,
     above the page's text, and no control (the schedule list, say) runs past the right edge."""
@@ -292,7 +292,7 @@ def shot(page, name: str, focus: str) -> None:
 
 def test_journey_home_to_emergency_then_home_shows_progress(voila, page):
     open_page(page, voila, HOME)
-    expect(page.locator(".bsc-progress-summary")).to_contain_text("0 of 9 lessons visited")
+    expect(page.locator(".bsc-progress-summary")).to_contain_text(visited_line(0))
     shot(page, "1-home", ".bsc-progress")
     page.locator("#rendered_cells").get_by_role("link", name="Sit well, and get up often").click()
     page.wait_for_selector('body[data-course-ready="true"]', state="attached", timeout=90_000)
@@ -301,7 +301,7 @@ def test_journey_home_to_emergency_then_home_shows_progress(voila, page):
     expect(page.locator(".bsc-timer-state")).to_contain_text("Sitting")
     shot(page, "2-lesson03-timer-started", ".bsc-timer-state")
 
-    open_page(page, voila, "04-food-and-muscles.ipynb")
+    open_page(page, voila, lesson_file("04"))
     for food in ("banana", "yogurt-plain-low-fat"):
         box = page.locator(f".bsc-food-{food}").get_by_role("checkbox").first
         box.check()
@@ -309,7 +309,7 @@ def test_journey_home_to_emergency_then_home_shows_progress(voila, page):
     expect(page.locator(".bsc-nutrient-bar").first).not_to_contain_text("0 / ")
     shot(page, "3-lesson04-foods-ticked", ".bsc-nutrient-bars")
 
-    open_page(page, voila, "06-symptoms-and-when-to-get-help.ipynb")
+    open_page(page, voila, lesson_file("06"))
     tool = page.locator(".bsc-selfcheck")
     answer_step(page, 0, yes=("saddle_numbness",))
     tool.get_by_role("button", name="Next").click()
@@ -318,7 +318,7 @@ def test_journey_home_to_emergency_then_home_shows_progress(voila, page):
 
     open_page(page, voila, HOME)
     summary = page.locator(".bsc-progress-summary")
-    expect(summary).to_contain_text("3 of 9 lessons visited")
+    expect(summary).to_contain_text(visited_line(3))
     for number in ("03", "04", "06"):
         expect(page.locator(f".bsc-progress-lesson[data-lesson='{number}']")).to_contain_text(
             "(visited)"
@@ -329,7 +329,7 @@ def test_journey_home_to_emergency_then_home_shows_progress(voila, page):
     shot(page, "5-home-progress", ".bsc-progress")
 
     page.get_by_role("button", name="Clear my progress").click()
-    expect(summary).to_contain_text("0 of 9 lessons visited")
+    expect(summary).to_contain_text(visited_line(0))
     expect(page.get_by_role("status").filter(has_text="Your progress is cleared")).to_be_visible()
     assert page.evaluate("localStorage.getItem('bsc-progress')") is None
     forgive_shutdown_beacon(page)
@@ -342,7 +342,7 @@ def test_a_tampered_progress_record_is_cleaned_not_trusted(voila, page):
              {visited: ['02', '<img src=x onerror=window.__pwned=1>', 7, '99']}))"""
     )
     open_page(page, voila, HOME)
-    expect(page.locator(".bsc-progress-summary")).to_contain_text("1 of 9 lessons visited")
+    expect(page.locator(".bsc-progress-summary")).to_contain_text(visited_line(1))
     assert_not_injected(page)
     open_page(page, voila, DASHBOARD)  # not a lesson: records nothing
     assert json.loads(page.evaluate("localStorage.getItem('bsc-progress')"))["visited"] == [
@@ -351,7 +351,7 @@ def test_a_tampered_progress_record_is_cleaned_not_trusted(voila, page):
         7,
         "99",
     ]
-    open_page(page, voila, "03-sitting-and-posture.ipynb")
+    open_page(page, voila, lesson_file("03"))
     stored = json.loads(page.evaluate("localStorage.getItem('bsc-progress')"))
     assert stored == {"visited": ["02", "03"]}
     forgive_shutdown_beacon(page)

@@ -31,6 +31,7 @@ from tests.browser.harness import READY, page_problems
 from tests.browser.jupyter import forgive_early_image_404s
 from tests.browser.test_lab import assert_home_images_drawn
 from tests.conftest import REPO
+from tests.course import lesson_file
 
 BINDER_VENV = REPO / ".venv-binder"
 STAMP = BINDER_VENV / ".environment-yml-sha256"
@@ -38,9 +39,9 @@ STAMP = BINDER_VENV / ".environment-yml-sha256"
 MANIFEST = BINDER_VENV / ".files-before-postbuild"
 VOILA_PAGES = [
     "00-start-here.ipynb",
-    "03-sitting-and-posture.ipynb",
-    "04-food-and-muscles.ipynb",
-    "06-symptoms-and-when-to-get-help.ipynb",
+    lesson_file("03"),
+    lesson_file("04"),
+    lesson_file("06"),
     "dashboard.ipynb",
 ]
 #: Not part of the course: what a repo2docker build leaves out of the image.

@@ -21,6 +21,7 @@ from benchmarks.server import is_kernel
 from tests.browser.conftest import serve_voila
 from tests.browser.harness import open_page
 from tests.conftest import NOTEBOOKS, REPO
+from tests.course import lesson_file
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +59,7 @@ def test_a_closed_page_kernel_is_culled_and_the_pools_are_kept(browser, tmp_path
         assert len(pools) == sum(POOLED.values()), "one kernel per pooled page, no more"
         context = browser.new_context()
         pg = context.new_page()
-        open_page(pg, base, "03-sitting-and-posture.ipynb")
+        open_page(pg, base, lesson_file("03"))
         new = [p for pid, p in kernels_of(proc).items() if pid not in pools]
         assert len(new) == 1, new
         connection = json.loads(Path(new[0].cmdline()[-1]).read_text())

@@ -17,6 +17,7 @@ from tests.browser.jupyter import (
     run_all,
 )
 from tests.conftest import NOTEBOOKS
+from tests.course import QUIZ_FILES, lesson_file
 from widgets.quiz import load_quiz
 
 PAGES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
@@ -97,16 +98,7 @@ def test_anywidget_front_end_matches_the_python_side():
     json.dumps(extensions)  # the listing parsed into plain strings
 
 
-def quiz_lessons() -> list[str]:
-    """Lessons whose notebook shows a quiz (a cell ending ``Quiz("NN")``)."""
-    found = []
-    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
-        if re.search(r'Quiz\(\\?"\d\d\\?"\)', path.read_text()):
-            found.append(path.name)
-    return found
-
-
-@pytest.mark.parametrize("notebook", quiz_lessons())
+@pytest.mark.parametrize("notebook", QUIZ_FILES)
 def test_quiz_answers_in_lab(lab, page, notebook):
     """The lesson's quiz works in JupyterLab: a right answer, checked, says so."""
     q = next(q for q in load_quiz(notebook[:2]).questions if q.kind == "single")
@@ -124,17 +116,17 @@ def test_quiz_answers_in_lab(lab, page, notebook):
 
 
 TOOLS = {
-    "03-sitting-and-posture.ipynb": (
+    lesson_file("03"): (
         lambda page: page.get_by_role("button", name=re.compile(r"^\W*Start$")).click(),
         ".bsc-timer-state",
         "Sitting",
     ),
-    "04-food-and-muscles.ipynb": (
+    lesson_file("04"): (
         lambda page: page.locator(".bsc-food-row").get_by_label("Banana").check(),
         ".bsc-nutrient-bar >> nth=0",
         "422",
     ),
-    "06-symptoms-and-when-to-get-help.ipynb": (
+    lesson_file("06"): (
         lambda page: (
             answer_step(page, 0, yes=("both_legs",)),
             page.locator(".bsc-selfcheck").get_by_role("button", name="Next").click(),

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.harness import open_page
+from tests.course import lesson_file
 from widgets.causes import CAUSES
 from widgets.quiz import load_quiz
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_lesson_01_shows_the_labelled_muscle_diagram(voila, page):
-    open_page(page, voila, "01-what-is-a-back-spasm.ipynb")
+    open_page(page, voila, lesson_file("01"))
     diagram = page.get_by_role("img", name="Two drawings of the trunk")
     expect(diagram).to_be_visible()
     assert diagram.evaluate("img => img.complete && img.naturalWidth > 0")
@@ -26,7 +27,7 @@ def test_quiz_answered_wrong_then_right(voila, page):
     q = next(q for q in quiz_data.questions if q.kind == "single")
     wrong = next(o for o in q.options if not o.correct)
     right = q.option(q.right_ids[0])
-    open_page(page, voila, "01-what-is-a-back-spasm.ipynb")
+    open_page(page, voila, lesson_file("01"))
     box = page.locator(f".bsc-quiz-{q.id}")
     feedback = box.locator(".bsc-quiz-feedback")
 
@@ -50,7 +51,7 @@ def test_quiz_answered_wrong_then_right(voila, page):
 
 def test_multiple_choice_partly_right_then_try_again(voila, page):
     q = next(q for q in load_quiz("01").questions if q.kind == "multiple")
-    open_page(page, voila, "01-what-is-a-back-spasm.ipynb")
+    open_page(page, voila, lesson_file("01"))
     box = page.locator(f".bsc-quiz-{q.id}")
     box.get_by_label(q.option(q.right_ids[0]).text).check()
     box.get_by_role("button", name="Check").click()
@@ -61,7 +62,7 @@ def test_multiple_choice_partly_right_then_try_again(voila, page):
 
 
 def test_cause_explorer_draws_the_map_for_the_ticked_causes(voila, page):
-    open_page(page, voila, "02-why-backs-spasm.ipynb")
+    open_page(page, voila, lesson_file("02"))
     tool = page.locator(".bsc-causes")
     expect(tool.locator(".bsc-causes-map")).to_contain_text("Tick what applies to your week")
 
@@ -69,7 +70,7 @@ def test_cause_explorer_draws_the_map_for_the_ticked_causes(voila, page):
     tool.get_by_label(CAUSES["stress"].label).check()
     card = tool.locator('.bsc-causes-lesson-on[data-lesson="03"]')
     expect(card).to_be_visible()
-    expect(card.locator("a")).to_have_attribute("href", "03-sitting-and-posture.ipynb")
+    expect(card.locator("a")).to_have_attribute("href", lesson_file("03"))
     expect(tool.locator('.bsc-causes-lesson-on[data-lesson="05"]')).to_be_visible()
     expect(tool.locator(".bsc-causes-link")).to_have_count(2)
     expect(tool.locator(".bsc-causes-details")).to_contain_text("not a proven way to prevent")
@@ -83,7 +84,7 @@ def test_cause_explorer_draws_the_map_for_the_ticked_causes(voila, page):
 
 
 def test_a_lesson_card_opens_its_lesson(voila, page):
-    open_page(page, voila, "02-why-backs-spasm.ipynb")
+    open_page(page, voila, lesson_file("02"))
     tool = page.locator(".bsc-causes")
     tool.get_by_label(CAUSES["nutrients"].label).check()
     tool.locator('.bsc-causes-lesson-on[data-lesson="04"] a').click()
@@ -108,7 +109,7 @@ def circle_width(page) -> float:
 
 
 def test_breathing_pacer_starts_grows_and_stops(voila, page):
-    open_page(page, voila, "05-stress-and-tension.ipynb")
+    open_page(page, voila, lesson_file("05"))
     pacer = page.locator(".bsc-pacer")
     phase = pacer.locator(".bsc-pacer-phase")
     expect(phase).to_have_attribute("aria-live", "polite")
@@ -137,7 +138,7 @@ def test_breathing_pacer_starts_grows_and_stops(voila, page):
 
 def test_breathing_pacer_keeps_still_with_reduced_motion(voila, page):
     page.emulate_media(reduced_motion="reduce")
-    open_page(page, voila, "05-stress-and-tension.ipynb")
+    open_page(page, voila, lesson_file("05"))
     pacer = page.locator(".bsc-pacer")
     pacer.get_by_role("button", name="Start").click()
     expect(pacer.locator(".bsc-pacer-phase")).to_have_text("Breathe in…")

@@ -12,12 +12,13 @@ from playwright.sync_api import expect
 
 from tests.browser.harness import open_page
 from tests.conftest import REPO
+from tests.course import lesson_file
 
 pytestmark = pytest.mark.browser
 
 
 def test_planner_answers_for_two_hours_and_five_days(voila, page):
-    open_page(page, voila, "07-treating-a-spasm.ipynb")
+    open_page(page, voila, lesson_file("07"))
     headline = page.locator(".bsc-planner-headline")
     field = page.get_by_label("The pain started this long ago")
     field.fill("2")
@@ -42,7 +43,7 @@ def test_planner_answers_for_two_hours_and_five_days(voila, page):
 
 
 def test_planner_session_starts_and_counts_down(voila, page):
-    open_page(page, voila, "07-treating-a-spasm.ipynb")
+    open_page(page, voila, lesson_file("07"))
     digits = page.locator(".bsc-planner-digits")
     expect(digits).to_have_text("20:00")
     page.get_by_role("button", name="Start session").click()
@@ -53,14 +54,14 @@ def test_planner_session_starts_and_counts_down(voila, page):
 
 
 def test_evidence_table_shows_worded_verdicts(voila, page):
-    open_page(page, voila, "07-treating-a-spasm.ipynb")
+    open_page(page, voila, lesson_file("07"))
     table = page.locator(".bsc-evidence table")
     expect(table).to_contain_text("Acupuncture")
     expect(table.locator("td.bsc-verdict-against").first).to_contain_text("Not recommended")
 
 
 def test_routine_walks_through_two_exercises(voila, page):
-    open_page(page, voila, "08-preventing-the-next-one.ipynb")
+    open_page(page, voila, lesson_file("08"))
     name = page.locator(".bsc-routine-name")
     state = page.locator(".bsc-routine-state")
     expect(name).to_have_text("Knee-to-chest")
@@ -81,7 +82,7 @@ def test_routine_walks_through_two_exercises(voila, page):
 def test_plan_downloads_as_markdown_and_html(voila, page, tmp_path):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    open_page(page, voila, "09-review.ipynb")
+    open_page(page, voila, lesson_file("09"))
     goal = page.get_by_label("My goal (optional)")
     goal.fill("<script>alert(1)</script> Walk *every* day")
     goal.press("Tab")
@@ -112,7 +113,7 @@ def test_plan_downloads_as_markdown_and_html(voila, page, tmp_path):
 
 
 def test_lesson_07_shows_when_and_how_long_for_heat_or_cold(voila, page):
-    open_page(page, voila, "07-treating-a-spasm.ipynb")
+    open_page(page, voila, lesson_file("07"))
     picture = page.get_by_role("img", name=re.compile("^Heat or cold: when and for how long"))
     expect(picture).to_be_visible()
     assert picture.evaluate("img => img.complete && img.naturalWidth > 0")

@@ -4,13 +4,14 @@ import pytest
 
 from tests.browser.jupyter import expected_widgets, notebook_problems, run_all
 from tests.conftest import NOTEBOOKS
+from tests.course import lesson_file
 
 SMOKE = [
     "00-start-here.ipynb",
     "dashboard.ipynb",
-    "03-sitting-and-posture.ipynb",
-    "04-food-and-muscles.ipynb",
-    "06-symptoms-and-when-to-get-help.ipynb",
+    lesson_file("03"),
+    lesson_file("04"),
+    lesson_file("06"),
 ]
 
 

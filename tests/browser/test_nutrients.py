@@ -6,11 +6,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.harness import open_page, page_problems
+from tests.course import lesson_file
 from widgets.nutrients import FOODS, NUTRIENTS, daily_targets, intake, progress_text
 
 pytestmark = pytest.mark.browser
 
-PAGE = "04-food-and-muscles.ipynb"
+PAGE = lesson_file("04")
 TIMEOUT = 15_000  # ms: one round trip to the kernel per change
 
 

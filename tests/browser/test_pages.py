@@ -6,21 +6,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.harness import open_page, page_problems
-from tests.conftest import NOTEBOOKS
+from tests.course import HOME, LESSONS, PAGES
 from widgets.quiz import load_quiz
 
-PAGES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
-
 #: Lessons whose own tool tests live elsewhere (03, 04, 06) are left out; each of these shows its
-#: title and one quiz with every question of its data file.
-LESSON_TITLES = {
-    "01-what-is-a-back-spasm.ipynb": "Understand what a back spasm is",
-    "02-why-backs-spasm.ipynb": "Find out why backs spasm",
-    "05-stress-and-tension.ipynb": "Ease stress and muscle tension",
-    "07-treating-a-spasm.ipynb": "Treat a back spasm",
-    "08-preventing-the-next-one.ipynb": "Prevent the next spasm",
-    "09-review.ipynb": "Review the course",
-}
+#: title (the course manifest's heading) and one quiz with every question of its data file.
+LESSON_TITLES = {x.file: x.heading for x in LESSONS if x.number not in ("03", "04", "06")}
 
 
 @pytest.mark.parametrize("notebook", PAGES)
@@ -40,13 +31,11 @@ def test_lesson_renders_clean_with_its_quiz(voila, page, notebook):
     expect(quiz).to_have_count(1)
     expect(quiz.locator(".bsc-quiz-question")).to_have_count(len(load_quiz(notebook[:2]).questions))
     expect(quiz.locator(".bsc-quiz-score")).to_contain_text("0 of")
-    expect(page.get_by_role("link", name="Course home")).to_have_attribute(
-        "href", "00-start-here.ipynb"
-    )
+    expect(page.get_by_role("link", name="Course home")).to_have_attribute("href", HOME)
 
 
 def test_home_links_resolve_and_lead_back(voila, page):
-    open_page(page, voila, "00-start-here.ipynb")
+    open_page(page, voila, HOME)
     hrefs = page.eval_on_selector_all(
         "#rendered_cells a[href$='.ipynb']", "els => els.map(e => e.href)"
     )
@@ -56,7 +45,7 @@ def test_home_links_resolve_and_lead_back(voila, page):
         with urllib.request.urlopen(href, timeout=60) as response:
             body = response.read().decode()
         assert response.status == 200, href
-        assert "00-start-here.ipynb" in body, f"{href} has no link back to the course home"
+        assert HOME in body, f"{href} has no link back to the course home"
 
 
 def test_notebook_sources_are_not_downloadable(voila):
@@ -69,7 +58,7 @@ def test_notebook_sources_are_not_downloadable(voila):
         assert status in (403, 404), f"{path} answered {status}"
 
 
-@pytest.mark.parametrize("notebook", [p for p in PAGES if p != "00-start-here.ipynb"])
+@pytest.mark.parametrize("notebook", [p for p in PAGES if p != HOME])
 def test_buttons_are_named_and_icons_silent(voila, page, notebook):
     open_page(page, voila, notebook)
     unnamed = page.eval_on_selector_all(

@@ -10,12 +10,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.harness import open_page
-from tests.conftest import NOTEBOOKS
+from tests.course import QUIZ_FILES
 from widgets.quiz import grade, load_quiz
 
 pytestmark = pytest.mark.browser
 
-LESSONS = sorted(p.name for p in NOTEBOOKS.glob("0[1-9]-*.ipynb"))
+LESSONS = QUIZ_FILES
 
 
 @pytest.mark.parametrize("notebook", LESSONS)

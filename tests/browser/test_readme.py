@@ -24,6 +24,7 @@ from tests.browser.harness import forgive_shutdown_beacon, open_page, page_probl
 from tests.browser.jupyter import forgive_early_image_404s
 from tests.browser.test_lab import assert_home_images_drawn
 from tests.conftest import NOTEBOOKS, REPO
+from tests.course import lesson_file
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 #: The README's commands, each with the test that runs it.
@@ -105,7 +106,7 @@ def test_classroom_command_as_printed(page, tmp_path):
     try:
         base = f"http://127.0.0.1:{port}"
         wait_for_http(base + "/", proc, timeout=120)
-        for notebook in ("dashboard.ipynb", "03-sitting-and-posture.ipynb"):
+        for notebook in ("dashboard.ipynb", lesson_file("03")):
             open_page(page, base, notebook)
             assert page_problems(page) == []
         forgive_shutdown_beacon(page)  # leaving the dashboard for lesson 03 (voila issue 1458)
@@ -182,7 +183,7 @@ STOCK_MANAGER = (
 )
 
 
-@pytest.mark.parametrize("notebook", ["00-start-here.ipynb", "03-sitting-and-posture.ipynb"])
+@pytest.mark.parametrize("notebook", ["00-start-here.ipynb", lesson_file("03")])
 def test_a_page_that_cannot_render_says_so(page, tmp_path, notebook):
     # The home page comes from a preheated kernel (pooled), lesson 03 from a kernel started on
     # demand: both paths end in the error page, at once.

@@ -11,11 +11,12 @@ from playwright.sync_api import expect
 
 from tests.browser.harness import answer_step, choose, open_page, selfcheck_questions
 from tests.browser.test_app import ARTIFACTS, axe_report
+from tests.course import lesson_file
 from widgets.selfcheck import LEVELS, QUESTIONS, TIERS
 
 pytestmark = pytest.mark.browser
 
-NOTEBOOK = "06-symptoms-and-when-to-get-help.ipynb"
+NOTEBOOK = lesson_file("06")
 
 
 def active(page) -> dict:

@@ -27,10 +27,11 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import serve_voila
 from tests.browser.harness import open_page, page_problems, write_fast_timer_notebook
+from tests.course import lesson_file
 
 pytestmark = pytest.mark.browser
 
-LESSON = "03-sitting-and-posture.ipynb"
+LESSON = lesson_file("03")
 DIGITS = ".bsc-timer-countdown .bsc-timer-digits"
 
 

@@ -31,6 +31,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import serve_voila, watch
 from tests.browser.harness import open_page, write_fast_timer_notebook
 from tests.browser.test_timer import set_visibility, use_short_schedule
+from tests.course import lesson_file
 
 pytestmark = pytest.mark.browser
 
@@ -397,7 +398,7 @@ def test_a_plain_http_class_server_says_why_and_title_and_sound_still_work(fast_
 
 
 def test_a_three_minute_sitting_time_in_real_time_signals_a_hidden_page(voila, pages):
-    page = pages(voila, "granted", notebook="03-sitting-and-posture.ipynb")
+    page = pages(voila, "granted", notebook=lesson_file("03"))
     use_short_schedule(page)  # custom: sit 3 min, move 20 s, as a learner types it
     allow_notifications(page)
     due = start(page)

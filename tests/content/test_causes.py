@@ -41,7 +41,7 @@ def test_a_linked_lesson_exists_or_is_marked_unavailable(number):
     if lesson.available:
         assert exists, f"{lesson.file} is linked but missing: write it or set available = false"
     else:
-        assert not exists, f"{lesson.file} exists now: set available = true in causes.toml"
+        assert not exists, f"{lesson.file} exists now: set available = true in course.toml"
 
 
 def test_lessons_not_written_yet_are_unavailable():

@@ -27,6 +27,8 @@ import nbformat
 import pytest
 
 from tests.conftest import NOTEBOOKS, REPO
+from tests.course import LESSON_NUMBERS
+from tests.course import QUIZ_LESSONS as COURSE_QUIZ_LESSONS
 from widgets.content import load_toml
 from widgets.quiz import grade, load_quiz
 
@@ -35,8 +37,8 @@ QUIZ_LESSONS = sorted(p.stem for p in QUIZ_DIR.glob("*.toml"))
 LESSON_PAGES = sorted(
     p for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb") if not p.name.startswith("00")
 )
-#: Lessons whose notebooks this part of the course wrote with their quiz in place.
-WITH_QUIZ_CELL = ["01", "02", "03", "04", "05", "06", "07", "08", "09"]
+#: Lessons whose notebooks show their quiz: those of the course manifest that name Quiz.
+WITH_QUIZ_CELL = COURSE_QUIZ_LESSONS
 #: The final review of the whole course.
 FINAL = "09"
 
@@ -71,8 +73,10 @@ def well_formed(url: str) -> bool:
     return parts.scheme in ("http", "https") and "." in parts.netloc and " " not in url
 
 
-def test_there_is_a_quiz_for_every_lesson_01_to_09():
-    assert [f"{n:02d}" for n in range(1, 10)] == QUIZ_LESSONS
+def test_there_is_a_quiz_for_every_lesson_of_the_course():
+    assert [f"{n:02d}" for n in range(1, len(LESSON_NUMBERS) + 1)] == LESSON_NUMBERS
+    assert LESSON_NUMBERS == QUIZ_LESSONS, "one quiz file per lesson of course.toml, and no other"
+    assert COURSE_QUIZ_LESSONS == QUIZ_LESSONS, "every lesson names Quiz among its tools"
 
 
 @pytest.mark.parametrize("lesson", QUIZ_LESSONS)

@@ -8,11 +8,12 @@ import re
 import ipywidgets as w
 import pytest
 
+from tests.course import QUIZ_LESSONS
 from widgets import Quiz
 from widgets.quiz import build, load_quiz
 from widgets.ui import PALETTE
 
-LESSONS = ["01", "02", "03", "04", "05", "06"]
+LESSONS = QUIZ_LESSONS
 
 
 def text_of(widget: w.HTML) -> str:
@@ -190,7 +191,7 @@ def test_a_quiz_from_a_bad_lesson_id_is_refused_before_any_widget_is_drawn():
         Quiz("1")
 
 
-@pytest.mark.parametrize("lesson", [f"{n:02d}" for n in range(1, 10)])
+@pytest.mark.parametrize("lesson", QUIZ_LESSONS)
 def test_the_options_are_drawn_in_the_order_the_model_reports(lesson):
     # The content tests judge the position of right answers from the model's order; this is the
     # order the learner sees.

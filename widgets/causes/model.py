@@ -1,8 +1,9 @@
 """The causes of back spasms and the lessons that address each: lesson 02's cause explorer.
 
 The mapping lives in ``widgets/data/causes.toml``, with what the evidence does and does not say
-about each cause and its source. This module only reads and checks that file and answers "which
-lessons address the causes I ticked?"; it gives no score and no risk numbers.
+about each cause and its source; the lessons themselves (number, title, file) come from the
+course manifest, ``widgets/data/course.toml``. This module only reads and checks that file and
+answers "which lessons address the causes I ticked?"; it gives no score and no risk numbers.
 """
 
 from __future__ import annotations
@@ -12,36 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from widgets.content import ContentError, load_toml, require, require_source
+from widgets.course import COURSE, Lesson
 
 FILE = "causes.toml"
 #: Longest cause label: it must fit one line of the map.
 MAX_LABEL = 32
-_NUMBER = re.compile(r"^\d\d$")
-_FILE = re.compile(r"^\d\d-[a-z0-9]+(-[a-z0-9]+)*\.ipynb$")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True)
-class Lesson:
-    """A lesson of the course, as a card on the map.
-
-    Attributes
-    ----------
-    number : str
-        Two digits (``"03"``).
-    title : str
-        A short title for the card.
-    file : str
-        The notebook's file name, linked relative to the lesson page
-        (``"03-sitting-and-posture.ipynb"``).
-    available : bool
-        False for a lesson not written yet: its card shows no link.
-    """
-
-    number: str
-    title: str
-    file: str
-    available: bool
 
 
 @dataclass(frozen=True)
@@ -77,6 +54,7 @@ class CauseMap:
 
     causes: dict[str, Cause]
     lessons: dict[str, Lesson]
+    """The course's lessons (:class:`widgets.course.Lesson`) by number, in course order."""
 
     def check(self, cause_ids: Iterable[str]) -> tuple[str, ...]:
         """The given cause ids in data order, without repeats.
@@ -120,24 +98,6 @@ class CauseMap:
         return tuple(n for n in self.lessons if n in used)
 
 
-def _lesson(raw: object, file: str, index: int) -> Lesson:
-    if not isinstance(raw, dict):
-        raise ContentError(f"{file}: lesson {index}: each lesson must be a table.")
-    number = require(raw, "number", str, file=file, where=f"lesson {index}")
-    where = f"lesson '{number}'"
-    if not _NUMBER.match(number):
-        raise ContentError(f"{file}: {where}: the number must be two digits, such as '03'.")
-    name = require(raw, "file", str, file=file, where=where)
-    if not _FILE.match(name) or not name.startswith(number + "-"):
-        raise ContentError(f"{file}: {where}: the file must be named '{number}-some-title.ipynb'.")
-    return Lesson(
-        number=number,
-        title=require(raw, "title", str, file=file, where=where).strip(),
-        file=name,
-        available=require(raw, "available", bool, file=file, where=where),
-    )
-
-
 def _cause(raw: object, file: str, index: int, lessons: dict[str, Lesson]) -> Cause:
     if not isinstance(raw, dict):
         raise ContentError(f"{file}: cause {index}: each cause must be a table.")
@@ -170,21 +130,21 @@ def _cause(raw: object, file: str, index: int, lessons: dict[str, Lesson]) -> Ca
     )
 
 
-def build(raw: dict, file: str = FILE) -> CauseMap:
+def build(
+    raw: dict, file: str = FILE, course_lessons: Iterable[Lesson] = COURSE.lessons
+) -> CauseMap:
     """Check a parsed ``causes.toml`` and turn it into a :class:`CauseMap`.
+
+    The lessons, their cards' titles and files come from the course manifest
+    (``course_lessons``, by default :data:`widgets.course.COURSE`'s); ``causes.toml`` holds only
+    the causes and which lessons address each.
 
     Raises
     ------
     ContentError
         Naming the file, the entry and the field, for any entry that breaks the schema.
     """
-    raw_lessons = require(raw, "lesson", list, file=file, where="the file")
-    lessons: dict[str, Lesson] = {}
-    for i, entry in enumerate(raw_lessons):
-        lesson = _lesson(entry, file, i + 1)
-        if lesson.number in lessons:
-            raise ContentError(f"{file}: lesson '{lesson.number}' is listed twice.")
-        lessons[lesson.number] = lesson
+    lessons = {lesson.number: lesson for lesson in course_lessons}
     raw_causes = require(raw, "cause", list, file=file, where="the file")
     causes: dict[str, Cause] = {}
     for i, entry in enumerate(raw_causes):

@@ -1,87 +1,32 @@
 """The course's lessons and the shape of the progress record the browser keeps.
 
 The browser side (``progress.js`` and the course template) does the reading and writing; this
-module states the same rules in Python, where they are tested, and is the one list of lessons
-that the home page generator (``tools/write_home.py``) and the progress map share.
+module states the same rules in Python, where they are tested. The lessons are the course
+manifest's (``widgets/data/course.toml``, read by :mod:`widgets.course`).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+
+from widgets.course import LESSONS, Lesson
+
+__all__ = [
+    "LESSONS",
+    "MAX_QUESTIONS",
+    "STORAGE_KEY",
+    "Lesson",
+    "clean_quiz_score",
+    "lesson_number",
+    "parse_progress",
+]
 
 #: The ``localStorage`` key; the course template writes it, ``progress.js`` reads and clears it.
 STORAGE_KEY = "bsc-progress"
 
 _LESSON_FILE = re.compile(r"(?:^|/)(\d\d)-[a-z0-9]+(?:-[a-z0-9]+)*\.ipynb$")
 
-
-@dataclass(frozen=True)
-class Lesson:
-    """One lesson of the course.
-
-    Parameters
-    ----------
-    file : str
-        The notebook's file name, e.g. ``"03-sitting-and-posture.ipynb"``.
-    title : str
-        The lesson's short title for the course map.
-    what : str
-        What a learner does there (markdown).
-    """
-
-    file: str
-    title: str
-    what: str
-
-    @property
-    def number(self) -> str:
-        """The two-digit lesson number, e.g. ``"03"``."""
-        return self.file[:2]
-
-
-LESSONS = (
-    Lesson(
-        "01-what-is-a-back-spasm.ipynb",
-        "What a back spasm is",
-        "The back's muscles, and what a spasm feels like",
-    ),
-    Lesson(
-        "02-why-backs-spasm.ipynb",
-        "Why backs spasm",
-        "Every common cause, and which ones apply to your week",
-    ),
-    Lesson(
-        "03-sitting-and-posture.ipynb",
-        "Sit well, and get up often",
-        "Desk set-up and the **sitting timer**",
-    ),
-    Lesson(
-        "04-food-and-muscles.ipynb",
-        "Food and muscles",
-        "Four minerals and the **nutrient checklist**",
-    ),
-    Lesson(
-        "05-stress-and-tension.ipynb",
-        "Stress and tension",
-        "Why stress tightens muscles; a breathing pacer",
-    ),
-    Lesson(
-        "06-symptoms-and-when-to-get-help.ipynb",
-        "When to get help",
-        "Red flags and the **symptom self-check**",
-    ),
-    Lesson(
-        "07-treating-a-spasm.ipynb", "Treat a spasm", "What the evidence says; a cold/heat planner"
-    ),
-    Lesson(
-        "08-preventing-the-next-one.ipynb",
-        "Prevent the next one",
-        "A guided core and flexibility routine",
-    ),
-    Lesson("09-review.ipynb", "Review", "A final check and your back-care plan"),
-)
 
 _NUMBERS = frozenset(lesson.number for lesson in LESSONS)
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from widgets.content import ContentError, load_toml, require, require_source
+from widgets.course import COURSE
 
 KINDS = ("single", "multiple")
 _LESSON = re.compile(r"^\d\d$")
@@ -315,6 +316,9 @@ def build(raw: dict, file: str = "quizzes/??.toml") -> QuizData:
 def load_quiz(lesson: str) -> QuizData:
     """Load and check the quiz of a lesson (``"01"`` reads ``widgets/data/quizzes/01.toml``).
 
+    The lesson must be one of the course manifest's (``widgets/data/course.toml``) and name
+    ``Quiz`` among its tools; the manifest gives its quiz file.
+
     Raises
     ------
     ValueError
@@ -325,8 +329,15 @@ def load_quiz(lesson: str) -> QuizData:
     lesson = str(lesson).strip()
     if not _LESSON.match(lesson):
         raise ValueError(f"A lesson is named by two digits, such as '01', not {lesson!r}.")
-    file = f"quizzes/{lesson}.toml"
+    known = lesson in COURSE.numbers
+    file = COURSE.lesson(lesson).quiz_file if known else f"quizzes/{lesson}.toml"
+    if file is None:
+        raise ContentError(
+            f"course.toml: lesson '{lesson}' has no quiz: 'Quiz' is not among its tools."
+        )
     quiz = build(load_toml(file), file)
+    if not known:
+        raise ContentError(f"{file}: lesson '{lesson}' is not in the course manifest, course.toml.")
     if quiz.lesson != lesson:
         raise ContentError(f"{file}: says it is lesson {quiz.lesson!r}, not {lesson!r}.")
     return quiz
