@@ -25,6 +25,11 @@ PAGES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
 
 @pytest.mark.parametrize("notebook", PAGES)
 def test_lesson_runs_in_lab(lab, page, notebook):
+    """Run All from the menu draws every tool; then, on the same page as a learner goes on, the
+    lesson's quiz takes a right answer and its core tool (timer, checklist, self-check) answers.
+
+    One Run All a page: opening and running a notebook in JupyterLab is what costs (about 20 s
+    each), so the quiz and the tool are used on the page the run drew."""
     base, token = lab
     # A workspace of its own: ?reset would otherwise wipe the course's default layout.
     url = f"{base}/lab/workspaces/{workspace()}/tree/notebooks/{notebook}?token={token}&reset"
@@ -32,6 +37,10 @@ def test_lesson_runs_in_lab(lab, page, notebook):
     run_all(page)
     problems = notebook_problems(page, expected_widgets(NOTEBOOKS / notebook))
     assert problems == []
+    if notebook in TOOLS:
+        use_the_core_tool(page, notebook)
+    if notebook in QUIZ_FILES:
+        answer_the_quiz_right(page, notebook)
 
 
 def test_lab_opens_on_the_course_home(lab, page):
@@ -98,23 +107,6 @@ def test_anywidget_front_end_matches_the_python_side():
     json.dumps(extensions)  # the listing parsed into plain strings
 
 
-@pytest.mark.parametrize("notebook", QUIZ_FILES)
-def test_quiz_answers_in_lab(lab, page, notebook):
-    """The lesson's quiz works in JupyterLab: a right answer, checked, says so."""
-    q = next(q for q in load_quiz(notebook[:2]).questions if q.kind == "single")
-    right = q.option(q.right_ids[0])
-    base, token = lab
-    page.goto(
-        f"{base}/lab/workspaces/{workspace()}/tree/notebooks/{notebook}?token={token}&reset",
-        wait_until="domcontentloaded",
-    )
-    run_all(page)
-    box = page.locator(f".bsc-quiz-{q.id}")
-    box.get_by_label(right.text).check()
-    box.get_by_role("button", name="Check").click()
-    expect(box.locator(".bsc-quiz-feedback")).to_contain_text("Correct.")
-
-
 TOOLS = {
     lesson_file("03"): (
         lambda page: page.get_by_role("button", name=re.compile(r"^\W*Start$")).click(),
@@ -137,14 +129,18 @@ TOOLS = {
 }
 
 
-@pytest.mark.parametrize("notebook", list(TOOLS))
-def test_core_tool_works_in_lab(lab, page, notebook):
+def answer_the_quiz_right(page, notebook: str) -> None:
+    """The lesson's quiz works in JupyterLab: a right answer, checked, says so."""
+    q = next(q for q in load_quiz(notebook[:2]).questions if q.kind == "single")
+    right = q.option(q.right_ids[0])
+    box = page.locator(f".bsc-quiz-{q.id}")
+    box.get_by_label(right.text).check()
+    box.get_by_role("button", name="Check").click()
+    expect(box.locator(".bsc-quiz-feedback")).to_contain_text("Correct.")
+
+
+def use_the_core_tool(page, notebook: str) -> None:
+    """The lesson's core tool answers in JupyterLab as it does in Voila."""
     act, selector, expected = TOOLS[notebook]
-    base, token = lab
-    page.goto(
-        f"{base}/lab/workspaces/{workspace()}/tree/notebooks/{notebook}?token={token}&reset",
-        wait_until="domcontentloaded",
-    )
-    run_all(page)
     act(page)
     expect(page.locator(selector)).to_contain_text(expected, timeout=15_000)
