@@ -173,7 +173,7 @@ def test_binder_kernels_use_the_settings_postbuild_writes(binder, page):
     text = log.read_text(errors="replace")
     assert "Kernel is running over TCP" not in text
     assert "Culling kernels with idle durations > 300 seconds at 60 second intervals" in text
-    assert "widgets.render_guard | extension was successfully loaded" in text
+    assert "course_server.render_guard | extension was successfully loaded" in text
 
 
 def test_lab_badge_opens_the_home_page(binder, page):

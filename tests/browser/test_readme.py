@@ -199,9 +199,9 @@ def test_a_page_that_cannot_render_says_so(page, tmp_path, notebook):
 
 
 def test_without_the_guard_the_same_page_never_finishes(tmp_path):
-    # The failure the guard exists for, reproduced: Voila's own kernel manager (so widgets.kernels,
-    # which installs the guard, is never imported) and no template. The page only streams
-    # heartbeats: after 12 s the response has no HTML and is still open.
+    # The failure the guard exists for, reproduced: Voila's own kernel manager (so
+    # course_server.kernels, which installs the guard, is never imported) and no template. The
+    # page only streams heartbeats: after 12 s the response has no HTML and is still open.
     with serve_voila(
         NOTEBOOKS, tmp_path / "log", NO_TEMPLATE, STOCK_MANAGER, ready_path=STATIC
     ) as (base, _):
