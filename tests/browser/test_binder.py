@@ -26,11 +26,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import free_port, stop, wait_for_http
 from tests.browser.harness import READY, page_problems
 from tests.browser.jupyter import forgive_early_image_404s
 from tests.browser.test_lab import assert_home_images_drawn
-from tests.conftest import REPO
+from tests.support.paths import REPO
+from tests.support.servers import free_port, stop, wait_for_http
 
 BINDER_VENV = REPO / ".venv-binder"
 STAMP = BINDER_VENV / ".environment-yml-sha256"

@@ -17,10 +17,9 @@ import psutil
 import pytest
 from playwright.sync_api import expect
 
-from benchmarks.server import is_kernel
-from tests.browser.conftest import serve_voila
 from tests.browser.harness import open_page
-from tests.conftest import NOTEBOOKS, REPO
+from tests.support.paths import NOTEBOOKS, REPO
+from tests.support.servers import is_kernel, serve_voila
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,7 @@ from tests.browser.jupyter import (
     notebook_problems,
     run_all,
 )
-from tests.conftest import NOTEBOOKS
+from tests.support.paths import NOTEBOOKS
 from widgets.quiz import load_quiz
 
 PAGES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))

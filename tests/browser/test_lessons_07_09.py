@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.harness import open_page
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 pytestmark = pytest.mark.browser
 

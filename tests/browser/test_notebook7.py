@@ -3,7 +3,7 @@
 import pytest
 
 from tests.browser.jupyter import expected_widgets, notebook_problems, run_all
-from tests.conftest import NOTEBOOKS
+from tests.support.paths import NOTEBOOKS
 
 SMOKE = [
     "00-start-here.ipynb",

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.harness import open_page, page_problems
-from tests.conftest import NOTEBOOKS
+from tests.support.paths import NOTEBOOKS
 from widgets.quiz import load_quiz
 
 PAGES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))

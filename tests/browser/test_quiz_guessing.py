@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.harness import open_page
-from tests.conftest import NOTEBOOKS
+from tests.support.paths import NOTEBOOKS
 from widgets.quiz import grade, load_quiz
 
 pytestmark = pytest.mark.browser

@@ -19,11 +19,11 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import free_port, serve_voila, server_env, stop, wait_for_http
 from tests.browser.harness import forgive_shutdown_beacon, open_page, page_problems
 from tests.browser.jupyter import forgive_early_image_404s
 from tests.browser.test_lab import assert_home_images_drawn
-from tests.conftest import NOTEBOOKS, REPO
+from tests.support.paths import NOTEBOOKS, REPO
+from tests.support.servers import free_port, serve_voila, server_env, stop, wait_for_http
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 #: The README's commands, each with the test that runs it.

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests.conftest import REPO
+from tests.support.paths import REPO
 from widgets.content import ContentError, load_toml
 from widgets.nutrients import FOODS, GROUPS, NUTRIENTS
 from widgets.nutrients.model import build_foods, build_reference

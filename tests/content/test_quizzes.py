@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import nbformat
 import pytest
 
-from tests.conftest import NOTEBOOKS, REPO
+from tests.support.paths import NOTEBOOKS, REPO
 from widgets.content import load_toml
 from widgets.quiz import grade, load_quiz
 

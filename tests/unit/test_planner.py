@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.support.clock import FakeClock
 from widgets.content import ContentError, load_toml
 from widgets.planner.model import (
     CAUTIONS,
@@ -16,14 +17,6 @@ from widgets.planner.model import (
     onset_hours,
     plan,
 )
-
-
-class FakeClock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.mark.parametrize(

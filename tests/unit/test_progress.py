@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import NOTEBOOKS, REPO
+from tests.support.paths import NOTEBOOKS, REPO
 from widgets.progress import LESSONS, STORAGE_KEY, lesson_number, parse_progress
 from widgets.progress.model import MAX_QUESTIONS, clean_quiz_score
 
