@@ -124,3 +124,40 @@ def test_every_lesson_imports_its_views_from_widgets():
                             f"{path.name}: import {sorted(names & views)} from widgets, "
                             f"not {node.module}"
                         )
+
+
+def python_files(*folders):
+    for folder in folders:
+        yield from sorted((REPO / folder).rglob("*.py"))
+
+
+def test_benchmarks_import_only_the_shared_test_support():
+    for path in python_files("benchmarks"):
+        bad = sorted(
+            m
+            for m in imported_modules(path)
+            if m.startswith("tests") and not m.startswith("tests.support")
+        )
+        assert bad == [], f"{path.relative_to(REPO)} imports {bad}: use tests.support"
+
+
+def test_tests_do_not_import_benchmarks_or_conftest_files():
+    allowed = {REPO / "tests" / "unit" / "test_benchmarks.py"}  # it tests the benchmarks
+    for path in python_files("tests"):
+        modules = imported_modules(path)
+        conftests = sorted(m for m in modules if m.endswith("conftest"))
+        assert conftests == [], f"{path.relative_to(REPO)} imports {conftests}: use tests.support"
+        if path not in allowed:
+            bench = sorted(m for m in modules if top(m) == "benchmarks")
+            assert bench == [], f"{path.relative_to(REPO)} imports {bench}"
+
+
+def test_the_shared_test_support_imports_no_test_module():
+    for path in python_files("tests/support"):
+        bad = sorted(
+            m
+            for m in imported_modules(path)
+            if top(m) == "benchmarks"
+            or (m.startswith("tests.") and not m.startswith("tests.support"))
+        )
+        assert bad == [], f"{path.relative_to(REPO)} imports {bad}"
