@@ -95,5 +95,6 @@ class Stopwatch:
         return self._since + (seconds - self._banked)
 
     def __repr__(self) -> str:
+        """``Stopwatch(running, elapsed=12.0)``: the state and the count, for a debugger."""
         state = "running" if self.running else "stopped"
         return f"Stopwatch({state}, elapsed={self.elapsed():.1f})"

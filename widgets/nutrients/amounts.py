@@ -24,8 +24,9 @@ from widgets.nutrients.schema import (
 
 
 def daily_targets(age, sex, pregnant=False, lactating=False) -> dict[str, float]:
-    """A day's targets for one person: ``{"potassium": mg, "calcium": mg, "magnesium": mg,
-    "vitamin_d": mcg}``.
+    """A day's targets for one person, in mg (potassium, calcium, magnesium) and mcg (vitamin D).
+
+    The keys are ``"potassium"``, ``"calcium"``, ``"magnesium"`` and ``"vitamin_d"``.
 
     Potassium is the Adequate Intake (NASEM 2019); calcium, magnesium and vitamin D are the
     Recommended Dietary Allowances (IOM 2011, IOM 1997).
@@ -90,8 +91,9 @@ def exceeds_upper_limit(limit: UpperLimit, amount_from_food: float) -> bool:
 
 
 def intake(choices: Mapping[str, float]) -> dict[str, float]:
-    """What a day's food gives: ``{food_id: servings}`` -> totals with the keys of
-    :func:`daily_targets` (mg, mg, mg, mcg).
+    """What a day's food gives: totals for ``{food_id: servings}``.
+
+    The totals have the keys of :func:`daily_targets` (mg, mg, mg, mcg).
 
     Servings are 0 to 20 in quarter steps. A value USDA did not report counts as nothing (see
     :func:`not_reported`). The sum is exact (then rounded once to a float), so that the total of
@@ -136,8 +138,10 @@ def gaps(targets: Mapping[str, float], current_intake: Mapping[str, float]) -> d
 
 
 def largest_gap(targets: Mapping[str, float], current_intake: Mapping[str, float]) -> str | None:
-    """The nutrient furthest from its target as a share of it (ties: :data:`NUTRIENTS` order);
-    ``None`` when every target is met."""
+    """The nutrient furthest from its target as a share of it; ``None`` when every target is met.
+
+    Ties go to the first in :data:`NUTRIENTS` order.
+    """
     share_missing = gaps(targets, current_intake)
     largest = max(share_missing.values())
     if largest == 0:

@@ -28,6 +28,7 @@ _AGE_HINT = "Enter your age in whole years, for example 35."
 
 
 def check_age(age: Any) -> int:
+    """Return ``age`` as whole years if the targets cover it (14 to 120); else ``ValueError``."""
     if isinstance(age, bool) or not isinstance(age, numbers.Real):
         raise ValueError(f"Age must be a number of years. {_AGE_HINT}")
     if not math.isfinite(age):
@@ -119,6 +120,7 @@ def parse_age(text: str) -> int:
 
 
 def check_food(food_id: Any) -> Food:
+    """Return the food with this id; ``ValueError`` naming the nearest id if there is none."""
     if isinstance(food_id, str) and food_id in FOODS:
         return FOODS[food_id]
     near = difflib.get_close_matches(str(food_id), list(FOODS), n=1)
@@ -127,6 +129,7 @@ def check_food(food_id: Any) -> Food:
 
 
 def check_choices(choices: Any) -> dict[str, float]:
+    """Return ``{food_id: servings}`` checked; ``ValueError`` naming the food that is wrong."""
     if not isinstance(choices, Mapping):
         raise ValueError(
             "Give the foods as a mapping from food id to servings, e.g. {'banana': 1}."
@@ -142,6 +145,7 @@ def check_choices(choices: Any) -> dict[str, float]:
 
 
 def check_amounts(values: Any, what: str, *, positive: bool) -> dict[str, float]:
+    """Return a number for each of :data:`NUTRIENTS`, checked (``positive``: more than 0)."""
     if not isinstance(values, Mapping) or not set(NUTRIENTS) <= set(values):
         raise ValueError(f"The {what} must give a number for each of {', '.join(NUTRIENTS)}.")
     checked = {}

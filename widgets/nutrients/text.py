@@ -15,8 +15,11 @@ def _round_half_up(value: float, places: int = 0) -> Decimal:
 
 
 def format_amount(nutrient: str, amount: float) -> str:
-    """An amount as the checklist shows it: mg whole with thousands commas ("1,484"), mcg to one
-    decimal place without a trailing ".0" ("2.9", "15")."""
+    """An amount as the checklist shows it.
+
+    mg whole with thousands commas ("1,484"); mcg to one decimal place without a trailing ".0"
+    ("2.9", "15").
+    """
     if UNITS[nutrient] == "mg":
         return f"{_round_half_up(amount):,}"
     text = f"{_round_half_up(amount, 1):,}"
@@ -35,8 +38,10 @@ def percent(amount: float, target: float) -> int:
 
 
 def progress_text(nutrient: str, amount: float, target: float) -> str:
-    """The text of a nutrient's bar: "1,484 / 2,600 mg (57%)"; vitamin D adds IU:
-    "2.9 / 15 mcg (19%) · 116 / 600 IU"."""
+    """The text of a nutrient's bar: "1,484 / 2,600 mg (57%)".
+
+    Vitamin D adds IU: "2.9 / 15 mcg (19%) · 116 / 600 IU".
+    """
     unit = UNITS[nutrient]
     text = (
         f"{format_amount(nutrient, amount)} / {format_amount(nutrient, target)} {unit} "

@@ -411,8 +411,11 @@ class SittingSchedule:
         )
 
     def _micro_cycle(self, sitting: float) -> tuple[float, float | None]:
-        """(cycle start, micro-pause start) in sitting seconds, a finished micro-pause ended at
-        the exact sitting second it ran out (so reading early or late gives the same answer)."""
+        """(cycle start, micro-pause start) in sitting seconds.
+
+        A finished micro-pause is ended at the exact sitting second it ran out, so reading early
+        or late gives the same answer.
+        """
         anchor, at = self._micro_anchor, self._micro_pause_at
         if self._micro is not None and at is not None:
             ends = at + self._micro.break_minutes * 60
@@ -692,6 +695,7 @@ class SittingSchedule:
         )
 
     def __repr__(self) -> str:
+        """The settings and the state now, for a debugger."""
         s = self.status()
         return (
             f"SittingSchedule(sit_minutes={self._sit_minutes:g}, "
