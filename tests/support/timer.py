@@ -95,6 +95,7 @@ def write_fast_timer_notebook(path, title: str, schedule_args: str, speed: int) 
 
 
 def fast_notebook(folder, speed: int = SPEED) -> None:
+    """Write ``fast-reminder.ipynb`` into ``folder``: a 3-minute, 20-second schedule, sped up."""
     write_fast_timer_notebook(
         folder / "fast-reminder.ipynb",
         "Test the timer's reminder with a fast clock",
