@@ -67,7 +67,7 @@ def test_environment_packages_are_read():
     # The parser feeds the Binder build: one that found nothing would test a bare venv.
     packages = environment_packages(REPO / "environment.yml")
     assert "voila>=0.5.6,<0.6" in packages and "jupyterlab>=4.2,<5" in packages
-    assert len(packages) == 6, packages  # channels (conda-forge) are not packages
+    assert len(packages) == 7, packages  # channels (conda-forge) are not packages
     assert not [p for p in packages if p.startswith(("python", "pip", "conda"))]
 
 
