@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from benchmarks.notebooks import ROUNDTRIP_LABEL, ROUNDTRIP_SLIDER
 from benchmarks.server import VoilaServer
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_executable
+from tests.support.servers import CHROMIUM_ARGS, chromium_executable
 
 READY_JS = "() => window.courseReadyAt !== undefined"
 KERNEL_ID_JS = """() => {

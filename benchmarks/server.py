@@ -20,7 +20,7 @@ from pathlib import Path
 
 import psutil
 
-from tests.browser.conftest import free_port, server_env, stop, wait_for_http
+from tests.support.servers import free_port, is_kernel, server_env, stop, wait_for_http
 
 #: Lines in Voila's log that mean a kernel died or could not start.
 KERNEL_TROUBLE = re.compile(
@@ -50,13 +50,6 @@ def iopub_timeouts(log_text: str) -> int:
 def iopub_waits(log_text: str) -> list[float]:
     """Seconds each cell's output stream took to go idle after its reply (capped by a timeout)."""
     return [float(m.group(1)) for m in IOPUB_WAIT.finditer(log_text)]
-
-
-def is_kernel(proc: psutil.Process) -> bool:
-    try:
-        return "ipykernel_launcher" in " ".join(proc.cmdline())
-    except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
-        return False
 
 
 class VoilaServer:

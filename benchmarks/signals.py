@@ -22,9 +22,8 @@ from pathlib import Path
 
 from benchmarks.server import VoilaServer
 from benchmarks.stats import median
-from tests.browser.harness import open_page
-from tests.browser.test_timer import set_visibility
-from tests.browser.test_timer_signals import RECORDER, SPEED, fast_notebook
+from tests.support.pages import open_page
+from tests.support.timer import RECORDER, SPEED, fast_notebook, set_visibility
 
 NOTEBOOK = "fast-reminder.ipynb"
 SIGNALS = ("title", "sound", "notification")

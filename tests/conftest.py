@@ -1,13 +1,10 @@
-"""Paths every test layer shares."""
+"""Fixtures every test layer shares (paths: :mod:`tests.support.paths`)."""
 
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-NOTEBOOKS = REPO / "notebooks"
-#: The sourced tables the data files were taken from, carried in the clone (docs/sources/README.md).
-SOURCES = REPO / "docs" / "sources"
+from tests.support.paths import SOURCES
 
 
 @pytest.fixture(scope="session")

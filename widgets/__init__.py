@@ -8,6 +8,9 @@ from widgets._lazy import lazy_views
 
 _VIEWS = {
     "SittingTimer": "widgets.timer.view",
+    "PostureCheck": "widgets.timer.view",
+    "CauseExplorer": "widgets.causes.view",
+    "BreathingPacer": "widgets.breathing.view",
     "NutrientChecklist": "widgets.nutrients.view",
     "SymptomCheck": "widgets.selfcheck.view",
     "Quiz": "widgets.quiz.view",

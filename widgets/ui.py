@@ -9,10 +9,10 @@ import html
 
 import ipywidgets as w
 
-DISCLAIMER = (
-    "This is education, not a diagnosis. If you are worried about your back, or anything here "
-    "does not fit how you feel, contact a doctor, nurse, pharmacist or physiotherapist."
-)
+from widgets.text import DISCLAIMER
+
+__all__ = ["DISCLAIMER", "PALETTE", "disclaimer", "message", "show_message"]
+
 
 #: Colours that meet WCAG AA (4.5:1) as text on white, and on their own light backgrounds.
 PALETTE = {

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-#: The course template sets this on <body> once every widget output on the page is drawn.
-READY = 'body[data-course-ready="true"]'
+from tests.support.pages import READY, open_page
 
-
-def open_page(page, base: str, notebook: str, theme: str | None = None, timeout: float = 90_000):
-    """Open ``notebook`` in Voila and wait until every widget on it is drawn."""
-    url = f"{base}/voila/render/{notebook}" + (f"?theme={theme}" if theme else "")
-    page.goto(url, wait_until="domcontentloaded", timeout=timeout)
-    page.wait_for_selector(READY, state="attached", timeout=timeout)
-    return page
-
+__all__ = [
+    "READY",
+    "answer_step",
+    "assert_not_injected",
+    "choose",
+    "forgive_shutdown_beacon",
+    "open_page",
+    "page_problems",
+    "selfcheck_questions",
+]
 
 #: What a learner must never see on a page.
 TRACEBACK_TEXT = (
@@ -90,25 +91,3 @@ def answer_step(page, step: int, yes=()) -> None:
     """Tick an answer for every yes/no question of self-check ``step``: "Yes" for ``yes``."""
     for qid in selfcheck_questions(step):
         choose(page, qid, qid in yes)
-
-
-def write_fast_timer_notebook(path, title: str, schedule_args: str, speed: int) -> None:
-    """A one-cell test notebook: a ``SittingTimer`` whose clock runs ``speed`` times faster.
-
-    ``schedule_args`` are the ``SittingSchedule`` arguments before the clock (``""`` or
-    ``"3, 1 / 3, "``); the schedule is told its speed so the due moment it hands the page is real.
-    """
-    import nbformat
-
-    nb = nbformat.v4.new_notebook(
-        cells=[
-            nbformat.v4.new_markdown_cell(f"# {title}"),
-            nbformat.v4.new_code_cell(
-                "import time\nfrom widgets.timer import SittingSchedule, SittingTimer\n"
-                f"SittingTimer(SittingSchedule({schedule_args}"
-                f"clock=lambda: time.monotonic() * {speed}, clock_speed={speed}))"
-            ),
-        ]
-    )
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    nbformat.write(nb, path)

@@ -20,9 +20,9 @@ from tests.browser.harness import (
     open_page,
     page_problems,
 )
-from tests.conftest import REPO
 from tests.course import DASHBOARD, HOME, lesson_file, visited_line
 from tests.course import PAGES as COURSE_PAGES
+from tests.support.paths import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -106,7 +106,7 @@ def test_dashboard_works_by_keyboard_with_a_visible_focus(voila, page):
 
 @pytest.mark.parametrize("theme", [None, "dark"])
 def test_dashboard_fits_a_phone(voila, browser, theme):
-    from tests.browser.conftest import watch
+    from tests.support.servers import watch
 
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     pg = context.new_page()

@@ -26,12 +26,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import free_port, stop, wait_for_http
 from tests.browser.harness import READY, page_problems
 from tests.browser.jupyter import forgive_early_image_404s
 from tests.browser.test_lab import assert_home_images_drawn
-from tests.conftest import REPO
 from tests.course import lesson_file
+from tests.support.paths import REPO
+from tests.support.servers import free_port, stop, wait_for_http
 
 BINDER_VENV = REPO / ".venv-binder"
 STAMP = BINDER_VENV / ".environment-yml-sha256"
@@ -68,7 +68,7 @@ def test_environment_packages_are_read():
     # The parser feeds the Binder build: one that found nothing would test a bare venv.
     packages = environment_packages(REPO / "environment.yml")
     assert "voila>=0.5.6,<0.6" in packages and "jupyterlab>=4.2,<5" in packages
-    assert len(packages) == 6, packages  # channels (conda-forge) are not packages
+    assert len(packages) == 7, packages  # channels (conda-forge) are not packages
     assert not [p for p in packages if p.startswith(("python", "pip", "conda"))]
 
 
@@ -174,7 +174,7 @@ def test_binder_kernels_use_the_settings_postbuild_writes(binder, page):
     text = log.read_text(errors="replace")
     assert "Kernel is running over TCP" not in text
     assert "Culling kernels with idle durations > 300 seconds at 60 second intervals" in text
-    assert "widgets.render_guard | extension was successfully loaded" in text
+    assert "course_server.render_guard | extension was successfully loaded" in text
 
 
 def test_lab_badge_opens_the_home_page(binder, page):

@@ -6,8 +6,8 @@ A second Voila with the course's settings serves three deliberately bad notebook
 import nbformat
 import pytest
 
-from tests.browser.conftest import serve_voila, watch
 from tests.browser.harness import open_page, page_problems
+from tests.support.servers import serve_voila, watch
 
 BAD = {
     "raises.ipynb": [

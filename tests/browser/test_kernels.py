@@ -17,11 +17,10 @@ import psutil
 import pytest
 from playwright.sync_api import expect
 
-from benchmarks.server import is_kernel
-from tests.browser.conftest import serve_voila
 from tests.browser.harness import open_page
-from tests.conftest import NOTEBOOKS, REPO
 from tests.course import lesson_file
+from tests.support.paths import NOTEBOOKS, REPO
+from tests.support.servers import is_kernel, serve_voila
 
 pytestmark = pytest.mark.browser
 
@@ -78,7 +77,7 @@ def test_a_page_taken_from_a_long_waiting_pool_comes_alive(browser, tmp_path):
     """The home page and the dashboard come from the pool. A pooled kernel that waited longer
     than the cull timeout has no browser connected for a moment after a learner takes it: with
     Jupyter Server's culling alone it was shut down in that moment and the page stayed dead
-    (3 of 3 here). widgets.kernels.CourseKernelManager gives it time for the browser to come.
+    (3 of 3 here). course_server.kernels.CourseKernelManager gives it time for the browser to come.
     The page's script is delayed so that the moment always spans a cull pass."""
     log = tmp_path / "voila.log"
     settings = (

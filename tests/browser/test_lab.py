@@ -16,8 +16,8 @@ from tests.browser.jupyter import (
     notebook_problems,
     run_all,
 )
-from tests.conftest import NOTEBOOKS
 from tests.course import QUIZ_FILES, lesson_file
+from tests.support.paths import NOTEBOOKS
 from widgets.quiz import load_quiz
 
 PAGES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))

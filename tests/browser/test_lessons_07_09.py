@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.harness import open_page
-from tests.conftest import REPO
 from tests.course import lesson_file
+from tests.support.paths import REPO
 
 pytestmark = pytest.mark.browser
 

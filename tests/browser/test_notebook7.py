@@ -3,8 +3,8 @@
 import pytest
 
 from tests.browser.jupyter import expected_widgets, notebook_problems, run_all
-from tests.conftest import NOTEBOOKS
 from tests.course import lesson_file
+from tests.support.paths import NOTEBOOKS
 
 SMOKE = [
     "00-start-here.ipynb",

@@ -19,12 +19,12 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import free_port, serve_voila, server_env, stop, wait_for_http
 from tests.browser.harness import forgive_shutdown_beacon, open_page, page_problems
 from tests.browser.jupyter import forgive_early_image_404s
 from tests.browser.test_lab import assert_home_images_drawn
-from tests.conftest import NOTEBOOKS, REPO
 from tests.course import lesson_file
+from tests.support.paths import NOTEBOOKS, REPO
+from tests.support.servers import free_port, serve_voila, server_env, stop, wait_for_http
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 #: The README's commands, each with the test that runs it.
@@ -200,9 +200,9 @@ def test_a_page_that_cannot_render_says_so(page, tmp_path, notebook):
 
 
 def test_without_the_guard_the_same_page_never_finishes(tmp_path):
-    # The failure the guard exists for, reproduced: Voila's own kernel manager (so widgets.kernels,
-    # which installs the guard, is never imported) and no template. The page only streams
-    # heartbeats: after 12 s the response has no HTML and is still open.
+    # The failure the guard exists for, reproduced: Voila's own kernel manager (so
+    # course_server.kernels, which installs the guard, is never imported) and no template. The
+    # page only streams heartbeats: after 12 s the response has no HTML and is still open.
     with serve_voila(
         NOTEBOOKS, tmp_path / "log", NO_TEMPLATE, STOCK_MANAGER, ready_path=STATIC
     ) as (base, _):

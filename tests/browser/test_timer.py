@@ -25,9 +25,10 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import serve_voila
-from tests.browser.harness import open_page, page_problems, write_fast_timer_notebook
+from tests.browser.harness import open_page, page_problems
 from tests.course import lesson_file
+from tests.support.servers import serve_voila
+from tests.support.timer import set_visibility, write_fast_timer_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -55,19 +56,6 @@ def use_short_schedule(page, sit: str = "3", move: str = "20 s") -> None:
     page.get_by_role("button", name="Use these times").click()
     expect(page.locator(".bsc-timer-source")).to_contain_text("Sit for 3 min, then move for 20 s")
     expect(page.locator(DIGITS)).to_have_text("03:00")
-
-
-def set_visibility(page, hidden: bool) -> None:
-    """Tell the page it was hidden (or shown again), as a browser does for a background tab."""
-    page.evaluate(
-        """hidden => {
-            const state = hidden ? 'hidden' : 'visible';
-            Object.defineProperty(document, 'visibilityState', {value: state, configurable: true});
-            Object.defineProperty(document, 'hidden', {value: hidden, configurable: true});
-            document.dispatchEvent(new Event('visibilitychange'));
-        }""",
-        hidden,
-    )
 
 
 def start(page) -> None:

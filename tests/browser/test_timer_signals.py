@@ -28,77 +28,18 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import serve_voila, watch
-from tests.browser.harness import open_page, write_fast_timer_notebook
-from tests.browser.test_timer import set_visibility, use_short_schedule
+from tests.browser.harness import open_page
+from tests.browser.test_timer import use_short_schedule
 from tests.course import lesson_file
+from tests.support.servers import serve_voila, watch
+from tests.support.timer import RECORDER, SPEED, fast_notebook, set_visibility
 
 pytestmark = pytest.mark.browser
 
-SPEED = 30
 SIT_SECONDS = 180 / SPEED  # 6 s of real time
 SNOOZE_SECONDS = 300 / SPEED  # 10 s
 ON_TIME_MS = 2000
 REMINDER = ".bsc-signals"
-
-RECORDER = """
-(() => {
-  const rec = (window.__bsc = { notes: [], noteErrors: [], tones: [], titles: [] });
-  const Native = window.Notification;
-  if (Native) {
-    const Recorded = function (title, options) {
-      const body = (options || {}).body;
-      rec.notes.push({ at: Date.now(), title, body, hidden: document.hidden });
-      try {
-        return new Native(title, options);
-      } catch (e) {
-        rec.noteErrors.push(String(e));
-        throw e;
-      }
-    };
-    Recorded.prototype = Native.prototype;
-    // Headless Chromium never shows its permission prompt (it answers "denied"), so a test of
-    // the prompt sets window.__prompt = {answer}: the permission reads "default" until asked,
-    // and asking answers what the learner would.
-    Object.defineProperty(Recorded, "permission", {
-      get: () => (window.__prompt ? window.__prompt.state || "default" : Native.permission),
-    });
-    rec.asked = [];
-    Recorded.requestPermission = (...args) => {
-      rec.asked.push({ at: Date.now(), byClick: navigator.userActivation.isActive });
-      if (window.__prompt) {
-        window.__prompt.state = window.__prompt.answer;
-        return Promise.resolve(window.__prompt.state);
-      }
-      return Native.requestPermission(...args);
-    };
-    window.Notification = Recorded;
-  }
-  const start = OscillatorNode.prototype.start;
-  OscillatorNode.prototype.start = function (...args) {
-    rec.tones.push({ at: Date.now(), freq: this.frequency.value, state: this.context.state });
-    return start.apply(this, args);
-  };
-  const title = Object.getOwnPropertyDescriptor(Document.prototype, "title");
-  Object.defineProperty(Document.prototype, "title", {
-    configurable: true,
-    get() { return title.get.call(this); },
-    set(value) {
-      rec.titles.push({ at: Date.now(), title: String(value), hidden: document.hidden });
-      title.set.call(this, value);
-    },
-  });
-})();
-"""
-
-
-def fast_notebook(folder, speed: int = SPEED) -> None:
-    write_fast_timer_notebook(
-        folder / "fast-reminder.ipynb",
-        "Test the timer's reminder with a fast clock",
-        "3, 1 / 3, ",
-        speed,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -365,7 +306,7 @@ def test_a_plain_http_class_server_says_why_and_title_and_sound_still_work(fast_
     """A class server reached by its name over plain http is not a secure context (only https
     and this computer are), so the browser offers no notifications. Chromium maps the made-up
     name ``classroom.test`` to the loopback server, so the page is that insecure page."""
-    from tests.browser.conftest import CHROMIUM_ARGS, chromium_executable
+    from tests.support.servers import CHROMIUM_ARGS, chromium_executable
 
     port = fast_voila.rsplit(":", 1)[1]
     rules = "--host-resolver-rules=MAP classroom.test 127.0.0.1"

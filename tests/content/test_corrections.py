@@ -20,7 +20,7 @@ import re
 import nbformat
 import pytest
 
-from tests.conftest import NOTEBOOKS
+from tests.support.paths import NOTEBOOKS
 from widgets.content import load_toml
 from widgets.planner.model import load_evidence
 from widgets.quiz import load_quiz

@@ -15,7 +15,7 @@ import tomllib
 import nbformat
 import pytest
 
-from tests.conftest import NOTEBOOKS, REPO
+from tests.support.paths import NOTEBOOKS, REPO
 from widgets.causes import CauseExplorer
 
 DATA = REPO / "widgets" / "data"

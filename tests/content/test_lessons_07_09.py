@@ -8,7 +8,7 @@ import re
 import nbformat
 import pytest
 
-from tests.conftest import NOTEBOOKS
+from tests.support.paths import NOTEBOOKS
 from widgets.content import load_toml
 from widgets.planner.model import load_evidence, load_planner
 from widgets.routine.model import load_routine

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests.conftest import REPO
+from tests.support.paths import REPO
 from widgets.content import ContentError, load_toml
 from widgets.nutrients import FOODS, GROUPS, NUTRIENTS
 from widgets.nutrients.model import build_foods, build_reference
@@ -205,3 +205,25 @@ def test_the_real_files_validate():
     info, targets, limits = build_reference(NUTRIENTS_TOML)
     assert list(info) == list(NUTRIENTS)
     assert list(build_foods(FOODS_TOML)) == [e["id"] for e in FOODS_TOML["foods"]]
+
+
+def test_the_checklist_health_notes_are_data_with_a_source_each():
+    """The "Good to know" claims of the checklist live in nutrients.toml, each with its source;
+    the view shows them as they are written there."""
+    import copy
+
+    from widgets.content import ContentError
+    from widgets.nutrients.model import CHECKLIST_TEXT, build_checklist_text
+
+    assert [n.title for n in CHECKLIST_TEXT.notes][
+        0
+    ] == "Food for general health, not a spasm cure."
+    for note in CHECKLIST_TEXT.notes:
+        assert note.text.strip() and note.source.strip()
+    assert "Garrison 2020" in CHECKLIST_TEXT.notes[0].text
+    assert "Garrison" in CHECKLIST_TEXT.notes[0].source
+    assert CHECKLIST_TEXT.sources_line.startswith("Targets: US/Canada Dietary Reference Intakes")
+    broken = copy.deepcopy(NUTRIENTS_TOML)
+    del broken["checklist_notes"][0]["source"]
+    with pytest.raises(ContentError, match="checklist note 1: the field 'source' is missing"):
+        build_checklist_text(broken)

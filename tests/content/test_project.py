@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())
 

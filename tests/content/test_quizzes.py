@@ -26,9 +26,9 @@ from urllib.parse import urlsplit
 import nbformat
 import pytest
 
-from tests.conftest import NOTEBOOKS, REPO
 from tests.course import LESSON_NUMBERS
 from tests.course import QUIZ_LESSONS as COURSE_QUIZ_LESSONS
+from tests.support.paths import NOTEBOOKS, REPO
 from widgets.content import load_toml
 from widgets.quiz import grade, load_quiz
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.conftest import NOTEBOOKS
+from tests.support.paths import NOTEBOOKS
 from widgets.content import ContentError, load_toml
 from widgets.timer import data as timer_data
 from widgets.timer.data import PLACES, load_posture, load_stretches

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from widgets.content import ContentError, load_toml
-from widgets.selfcheck.rules import LEVELS, NUMBER_CONDITIONS, YES_CONDITIONS, build
+from widgets.selfcheck.model import LEVELS, NUMBER_CONDITIONS, YES_CONDITIONS, build
 
 RAW = load_toml("triage.toml")
 RULE_IDS = [r.get("id", "?") for r in RAW["rules"]]

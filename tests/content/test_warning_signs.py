@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests.conftest import NOTEBOOKS
+from tests.support.paths import NOTEBOOKS
 from widgets.causes import CAUSES
 from widgets.selfcheck import QUESTIONS, RULES, assess
 

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import nbformat
 import pytest
 
-from tests.conftest import NOTEBOOKS
+from tests.support.paths import NOTEBOOKS
 
 CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
 NAME = re.compile(r"^\d\d-[a-z0-9]+(-[a-z0-9]+)*\.ipynb$")

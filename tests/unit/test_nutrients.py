@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SOURCES
+from tests.support.paths import SOURCES
 from widgets.nutrients import (
     FOODS,
     GROUPS,

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from widgets.plan.model import GOAL_MAX, build_plan, check_goal, md_escape
 from widgets.routine.model import EXERCISES
-from widgets.selfcheck.rules import TIERS
+from widgets.selfcheck.model import TIERS
 from widgets.ui import DISCLAIMER
 
 

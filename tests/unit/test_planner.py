@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.support.clock import FakeClock
 from widgets.content import ContentError, load_toml
 from widgets.planner.model import (
     CAUTIONS,
@@ -16,14 +17,6 @@ from widgets.planner.model import (
     onset_hours,
     plan,
 )
-
-
-class FakeClock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.mark.parametrize(
@@ -192,3 +185,37 @@ def test_evidence_data_errors_name_the_problem():
     data["row"][0]["cells"].pop()
     with pytest.raises(ContentError, match="needs 3 cells"):
         load_evidence(data)
+
+
+def test_a_session_that_ran_out_unseen_reads_done_and_stays_done():
+    """A learner starts a 15-minute cold pack and switches tab: the page does not refresh. When
+    they come back 40 minutes later the session must say the time is up (not "running", not a
+    break), show 00:00, refuse Pause, and offer a fresh start of the full length."""
+    clock = FakeClock()
+    s = PackSession(15, clock=clock)
+    s.start()
+    clock.now += 40 * 60
+    assert s.state == "done" and s.seconds_left == 0 and s.clock_text() == "00:00"
+    with pytest.raises(ValueError, match="not running"):
+        s.pause()
+    with pytest.raises(ValueError, match="not paused"):
+        s.resume()
+    clock.now += 3 * 3600
+    assert s.state == "done"
+    s.start()
+    assert s.state == "running" and s.clock_text() == "15:00"
+
+
+def test_a_paused_session_keeps_its_time_and_runs_out_only_after_resuming():
+    clock = FakeClock()
+    s = PackSession(3, clock=clock)
+    s.start()
+    clock.now += 170
+    s.pause()
+    clock.now += 3600
+    assert s.state == "paused" and s.seconds_left == pytest.approx(10)
+    s.resume()
+    clock.now += 10
+    assert s.state == "done"
+    s.reset()
+    assert s.state == "idle" and s.seconds_left == 180

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import NOTEBOOKS, REPO
 from tests.course import LESSON_FILES
+from tests.support.paths import NOTEBOOKS, REPO
 from widgets.progress import LESSONS, STORAGE_KEY, lesson_number, parse_progress
 from widgets.progress.model import MAX_QUESTIONS, clean_quiz_score
 

@@ -8,17 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.clock import FakeClock
 from widgets.content import ContentError, load_toml
 from widgets.routine.model import CONTENT, EXERCISES, Routine, load_routine
 from widgets.timer.data import load_stretches
-
-
-class FakeClock:
-    def __init__(self):
-        self.now = 100.0
-
-    def __call__(self):
-        return self.now
 
 
 def two(clock):

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.clock import FakeClock
 from widgets.timer import (
     MICRO_PRESETS,
     PRESETS,
@@ -21,23 +22,6 @@ from widgets.timer import (
     parse_minutes,
     preset,
 )
-
-
-class FakeClock:
-    """A monotonic clock and a wall clock that move together, only when told to."""
-
-    def __init__(self, start: float = 1000.0, wall: datetime = datetime(2024, 5, 1, 9, 0)):
-        self.now = start
-        self.wall0, self.mono0 = wall, start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def wall(self) -> datetime:
-        return self.wall0 + timedelta(seconds=self.now - self.mono0)
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
+from tests.support.clock import FakeClock
 from widgets.planner.model import load_evidence
 from widgets.planner.view import EvidenceTable, HeatColdPlanner
-
-
-class FakeClock:
-    def __init__(self):
-        self.now = 50.0
-
-    def __call__(self):
-        return self.now
 
 
 def test_before_an_onset_is_typed_it_asks_for_one():

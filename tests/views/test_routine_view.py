@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
+from tests.support.clock import FakeClock
 from widgets.routine.view import GuidedRoutine
-
-
-class FakeClock:
-    def __init__(self):
-        self.now = 10.0
-
-    def __call__(self):
-        return self.now
 
 
 def test_shows_the_first_exercise_its_picture_dose_and_the_stop_rule():

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import ipywidgets as w
 import pytest
 
 import widgets
+from tests.support.clock import FakeClock
 from widgets.tick import Tick
 from widgets.timer import PostureCheck, SittingSchedule, SittingTimer
 from widgets.timer.data import load_posture, load_stretches
@@ -18,20 +19,6 @@ from widgets.ui import DISCLAIMER
 
 _, STRETCHES = load_stretches()
 _, POSTURE = load_posture()
-
-
-class FakeClock:
-    def __init__(self, wall: datetime = datetime(2024, 5, 1, 9, 0)):
-        self.now, self.wall0 = 500.0, wall
-
-    def __call__(self) -> float:
-        return self.now
-
-    def wall(self) -> datetime:
-        return self.wall0 + timedelta(seconds=self.now - 500.0)
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def text(widget) -> str:

@@ -4,6 +4,7 @@ The model (:mod:`widgets.nutrients.model`) is re-exported here; the view is
 ``widgets.NutrientChecklist`` (:mod:`widgets.nutrients.view`).
 """
 
+from widgets._lazy import lazy_views
 from widgets.nutrients.model import (
     FOODS,
     GROUPS,
@@ -37,14 +38,15 @@ from widgets.nutrients.model import (
 
 __all__ = [
     "FOODS",
+    "Food",
     "GROUPS",
     "INFO",
     "IU_PER_MCG",
     "NUTRIENTS",
-    "UNITS",
-    "Food",
+    "NutrientChecklist",
     "NutrientInfo",
     "Suggestion",
+    "UNITS",
     "UpperLimit",
     "check_servings",
     "daily_targets",
@@ -65,3 +67,7 @@ __all__ = [
     "suggest_foods",
     "upper_limits",
 ]
+
+__getattr__, __dir__ = lazy_views(
+    __name__, {"NutrientChecklist": "widgets.nutrients.view"}, globals()
+)

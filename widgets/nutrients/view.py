@@ -18,6 +18,7 @@ import html
 import ipywidgets as w
 
 from widgets.nutrients.model import (
+    CHECKLIST_TEXT,
     FOODS,
     INFO,
     MAX_PREGNANCY_AGE,
@@ -163,22 +164,14 @@ def limits_html(age: int) -> str:
     return "".join(items)
 
 
-_EVIDENCE = """
-<li><strong>Food for general health, not a spasm cure.</strong> No source this course uses links
-an ordinary diet to back spasms, and a Cochrane review found magnesium supplements unlikely to
-give clinically meaningful prevention of unexplained muscle cramps in older adults (Garrison 2020).
-Do not take supplements to treat a spasm.</li>
-<li>Food first. People on medication, or who are pregnant, should ask a pharmacist or doctor
-before taking any supplement.</li>
-"""
-
-_SOURCES = (
-    "Targets: US/Canada Dietary Reference Intakes — potassium NASEM 2019 (Adequate Intake); "
-    "calcium and vitamin D IOM 2011, magnesium IOM 1997 (Recommended Dietary Allowances). "
-    "Food values: USDA National Nutrient Database for Standard Reference, Release 26, per "
-    "household serving. Vitamin D in IU is worked out from mcg (1 mcg = 40 IU), so it can differ "
-    "by a few IU from USDA's own IU figures. Fortified foods vary by brand: check the label."
+# The health claims and their sources are data (nutrients.toml), each with its source.
+_EVIDENCE = "".join(
+    f"<li><strong>{html.escape(n.title)}</strong> {html.escape(n.text)}</li>"
+    if n.title
+    else f"<li>{html.escape(n.text)}</li>"
+    for n in CHECKLIST_TEXT.notes
 )
+_SOURCES = CHECKLIST_TEXT.sources_line
 
 
 class NutrientChecklist(w.VBox):

@@ -3,7 +3,7 @@
 The plan reuses the course's own data: the sitting schedules (:data:`widgets.timer.model.PRESETS`),
 the foods (:data:`widgets.nutrients.FOODS`), the routine's exercises
 (:data:`widgets.routine.model.EXERCISES`) and the self-check's tiers and rules
-(:mod:`widgets.selfcheck.rules`). Nothing is written to disk: the page turns the text into a
+(:mod:`widgets.selfcheck.model`). Nothing is written to disk: the page turns the text into a
 download in the browser.
 
 Everything a learner types is escaped in both outputs: HTML-escaped in the HTML, and
@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from widgets.nutrients import FOODS
 from widgets.routine.model import EXERCISES
-from widgets.selfcheck.rules import QUESTIONS, RULES, TIERS
+from widgets.selfcheck.model import QUESTIONS, RULES, TIERS
+from widgets.text import DISCLAIMER
 from widgets.timer.model import PRESETS, preset
-from widgets.ui import DISCLAIMER
 
 GOAL_MAX = 300
 #: Foods the plan suggests before the learner chooses: one good source each of potassium,

@@ -1,9 +1,9 @@
 """The cold/heat planner's model: what the sources suggest now, and a timed pack session.
 
 The advice comes from ``widgets/data/heat_cold.toml`` (health-facts.md §2.3–2.4); the evidence
-table of lesson 07 from ``widgets/data/evidence.toml``. The session timer is the sitting timer's
-:class:`~widgets.timer.model.SittingSchedule` (its clock logic, reused): a session is one
-"sitting" block whose end ("break-due") means "take the pack off now".
+table of lesson 07 from ``widgets/data/evidence.toml``. The session timer counts on the shared
+stopwatch (:class:`widgets.clock.Stopwatch`, the sitting timer's clock too): a session is "done",
+take the pack off now, once the stopwatch has counted its length.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from widgets.clock import Stopwatch
 from widgets.content import ContentError, load_toml, require, require_source
-from widgets.timer.model import SittingSchedule, format_clock, format_duration
+from widgets.timer.durations import format_clock, format_duration
 
 HEAT_COLD_FILE = "heat_cold.toml"
 EVIDENCE_FILE = "evidence.toml"
@@ -335,7 +336,7 @@ def _ago(hours: float) -> str:
 
 
 class PackSession:
-    """A timed heat or cold session, on the sitting timer's clock logic.
+    """A timed heat or cold session, on the shared stopwatch (:class:`widgets.clock.Stopwatch`).
 
     Parameters
     ----------
@@ -346,14 +347,16 @@ class PackSession:
 
     Notes
     -----
-    The session is a :class:`SittingSchedule` whose sitting block is the session: its
-    "break-due" state means the time is up. Nothing sleeps; the time left is read from the clock.
+    The session is "done" once the stopwatch has counted its length, whether anybody looked at
+    that moment or not; nothing sleeps, the time left is read from the clock.
     """
 
     STATES = ("idle", "running", "paused", "done")
 
     def __init__(self, minutes: float = 20, *, clock: Callable[[], float] = time.monotonic) -> None:
-        self._schedule = SittingSchedule(self._check(minutes), 3, clock=clock, max_snoozes=0)
+        self._minutes = self._check(minutes)
+        self._watch = Stopwatch(clock)
+        self._started = False
 
     @staticmethod
     def _check(minutes: object) -> float:
@@ -366,46 +369,53 @@ class PackSession:
     @property
     def minutes(self) -> float:
         """The session length in minutes."""
-        return self._schedule.sit_minutes
+        return self._minutes
 
     @minutes.setter
     def minutes(self, value: float) -> None:
-        self._schedule.sit_minutes = self._check(value)
+        self._minutes = self._check(value)
+
+    def _read(self) -> tuple[str, float]:
+        """(state, seconds left) from one reading of the clock."""
+        length = self._minutes * 60
+        if not self._started:
+            return "idle", length
+        left = max(0.0, length - self._watch.elapsed())
+        if left <= 0:
+            return "done", 0.0
+        return ("running" if self._watch.running else "paused"), left
 
     @property
     def state(self) -> str:
         """``"idle"``, ``"running"``, ``"paused"`` or ``"done"``."""
-        st = self._schedule.status()
-        if st.state == "paused":
-            return "done" if st.paused_from == "break-due" else "paused"
-        return {"idle": "idle", "sitting": "running", "break-due": "done"}.get(st.state, "done")
+        return self._read()[0]
 
     @property
     def seconds_left(self) -> float:
         """Seconds of the session left; never negative, frozen while paused."""
-        st = self._schedule.status()
-        return 0.0 if st.state == "break-due" else st.seconds_until_break
+        return self._read()[1]
 
     def start(self) -> None:
         """Start (or restart) the session from its full length."""
-        self._schedule.reset()
-        self._schedule.start()
+        self._watch.start()
+        self._started = True
 
     def pause(self) -> None:
         """Stop the clock; ``ValueError`` unless running."""
         if self.state != "running":
             raise ValueError("The session is not running.")
-        self._schedule.pause()
+        self._watch.pause()
 
     def resume(self) -> None:
         """Carry on after a pause; ``ValueError`` unless paused."""
         if self.state != "paused":
             raise ValueError("The session is not paused.")
-        self._schedule.resume()
+        self._watch.resume()
 
     def reset(self) -> None:
         """Back to the start, not running."""
-        self._schedule.reset()
+        self._watch.reset()
+        self._started = False
 
     def clock_text(self) -> str:
         """The time left as ``mm:ss``."""

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from widgets.clock import Stopwatch
 from widgets.content import ContentError, load_toml, require, require_source
 from widgets.timer.data import Note, load_stretches
 
@@ -210,8 +211,8 @@ class Routine:
                     t += self._rest
         self._total = t
         self._phase = "idle"  # idle | running | paused (done is worked out from the clock)
-        self._banked = 0.0
-        self._run_start = 0.0
+        # The position in the routine, in seconds: it runs only while the phase is "running".
+        self._watch = Stopwatch(clock)
 
     @property
     def exercises(self) -> tuple[Exercise, ...]:
@@ -229,12 +230,10 @@ class Routine:
         return self._total
 
     def _position(self, now: float) -> float:
-        pos = self._banked + (now - self._run_start if self._phase == "running" else 0.0)
-        return min(pos, self._total)
+        return min(self._watch.elapsed(now), self._total)
 
     def _set_position(self, now: float, position: float) -> None:
-        self._banked = max(0.0, min(position, self._total))
-        self._run_start = now
+        self._watch.set(max(0.0, min(position, self._total)), now)
 
     def status(self) -> RoutineStatus:
         """Where the learner is now."""
@@ -272,9 +271,8 @@ class Routine:
         if state in ("running", "paused"):
             raise ValueError("The routine is already going. Use Pause, or Back to repeat.")
         now = self._clock()
-        if state == "done":
-            self._banked = 0.0
-        self._set_position(now, self._banked)
+        self._set_position(now, 0.0 if state == "done" else self._watch.elapsed(now))
+        self._watch.resume(now)
         self._phase = "running"
 
     def pause(self) -> None:
@@ -282,24 +280,27 @@ class Routine:
         if self.state != "running":
             raise ValueError("The routine is not running.")
         now = self._clock()
-        self._banked = self._position(now)
+        self._watch.pause(now)
+        self._set_position(now, self._position(now))
         self._phase = "paused"
 
     def resume(self) -> None:
         """Carry on after a pause; ``ValueError`` unless paused."""
         if self.state != "paused":
             raise ValueError("The routine is not paused.")
-        self._run_start = self._clock()
+        self._watch.resume(self._clock())
         self._phase = "running"
 
     def reset(self) -> None:
         """Back to the first exercise, not running."""
-        self._phase, self._banked = "idle", 0.0
+        self._phase = "idle"
+        self._watch.reset()
 
     def _move(self, position: float) -> None:
         now = self._clock()
         if self.state == "done":
             self._phase = "paused"
+            self._watch.pause(now)
         self._set_position(now, position)
 
     def skip(self) -> None:

@@ -1,8 +1,8 @@
 """The symptom self-check as a step-by-step form: ``widgets.SymptomCheck``.
 
 The view only displays. Which tier a set of answers reaches, and why, is decided by
-:func:`widgets.selfcheck.rules.assess`; typed numbers are checked by
-:func:`widgets.selfcheck.rules.parse_number`. Answers live only in these widgets, in the kernel's
+:func:`widgets.selfcheck.model.assess`; typed numbers are checked by
+:func:`widgets.selfcheck.model.parse_number`. Answers live only in these widgets, in the kernel's
 memory, for as long as the page is open: nothing is logged, written or sent.
 
 The page never answers for the learner: every yes/no question starts unanswered, and **Next**
@@ -16,7 +16,7 @@ import re
 
 import ipywidgets as w
 
-from widgets.selfcheck.rules import (
+from widgets.selfcheck.model import (
     LEVELS,
     QUESTIONS,
     TIERS,

@@ -1,5 +1,7 @@
-"""Drawings the timer shows, built as SVG strings: stick figures for the movements, and a seated
-person at a desk whose parts light up as the desk set-up checklist is ticked.
+"""Drawings the timer shows, built as SVG strings.
+
+Stick figures for the movements, and a seated person at a desk whose parts light up as the desk
+set-up checklist is ticked.
 
 They are inline SVG (not files) so that they show the same in JupyterLab, Voila and a static
 build, whatever URL the page has. ``notebooks/images/seated-posture.svg`` is

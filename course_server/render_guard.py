@@ -1,4 +1,4 @@
-"""A page Voila cannot render says so: ``widgets.render_guard``.
+"""A page Voila cannot render says so: ``course_server.render_guard``.
 
 Voila 0.5 renders a page in a background task and, while it waits, sends the browser a heartbeat
 every few seconds. If rendering fails before the first cell (the course template is missing, the
@@ -8,9 +8,9 @@ on and the learner watches a blank page load forever; the error is only in the s
 ``install()`` wraps Voila's ``NotebookRenderer.generate_content_generator`` so that an error ends
 the page instead: before any HTML was sent, the learner gets a short page that says the lesson
 could not be opened and what to do; after part of the page was sent, a notice is added to it. The
-server's log keeps the whole error. Installed by ``widgets.kernels`` (which voila.json names, so
-`make serve` has it) and, on Jupyter Server (Binder, JupyterLab with Voila as an extension), by
-this module as a server extension (postBuild enables it).
+server's log keeps the whole error. Installed by ``course_server.kernels`` (which voila.json
+names, so `make serve` has it) and, on Jupyter Server (Binder, JupyterLab with Voila as an
+extension), by this module as a server extension (postBuild enables it).
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def install() -> None:
 
 
 def _jupyter_server_extension_points():
-    return [{"module": "widgets.render_guard"}]
+    return [{"module": "course_server.render_guard"}]
 
 
 def _load_jupyter_server_extension(serverapp) -> None:
