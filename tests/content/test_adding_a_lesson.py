@@ -20,7 +20,7 @@ import sys
 import jinja2
 import nbformat
 
-from tests.conftest import REPO
+from tests.support.paths import REPO
 from widgets.course import COURSE
 
 #: The next lesson: 10 while the course has 09 lessons.

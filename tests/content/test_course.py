@@ -18,8 +18,8 @@ import jinja2
 import nbformat
 import pytest
 
-from tests.conftest import NOTEBOOKS, REPO
 from tests.course import HOME, LESSON_NUMBERS, LESSONS, PAGES
+from tests.support.paths import NOTEBOOKS, REPO
 from tools.write_footers import FOOTER_ID, stale
 from tools.write_home import home_notebook
 from widgets.course import COURSE
