@@ -35,6 +35,7 @@ COVERED = {
     "make lab": "test_make_lab_opens_the_course_home",
     "make lint": "test_make_lint_runs_ruff",
     "make bench": "test_make_bench_runs_the_benchmarks",
+    "make course": "test_make_course_writes_what_is_committed",
     ".venv/bin/voila notebooks": "test_classroom_command_as_printed",
 }
 
@@ -148,6 +149,17 @@ def test_make_lint_runs_ruff():
     done = subprocess.run(["make", "lint"], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ruff check ." in done.stdout and "ruff format --check ." in done.stdout
+
+
+def test_make_course_writes_what_is_committed():
+    """`make course` (after a manifest edit) rewrites the home page's map and the footers; on the
+    committed course it must write exactly what is committed: the notebooks are unchanged."""
+    before = {p.name: p.read_bytes() for p in NOTEBOOKS.glob("*.ipynb")}
+    done = subprocess.run(["make", "course"], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "write_home.py" in done.stdout and "write_footers.py" in done.stdout
+    after = {p.name: p.read_bytes() for p in NOTEBOOKS.glob("*.ipynb")}
+    assert after == before, [n for n in before if after.get(n) != before[n]]
 
 
 def dry_run(target: str) -> str:
