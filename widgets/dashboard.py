@@ -17,6 +17,8 @@ from importlib import import_module
 
 import ipywidgets as w
 
+from widgets.ui import stylesheet
+
 #: (tab title, module, view name, what the tool is for) in tab order.
 TOOLS = (
     ("Sitting timer", "widgets.timer.view", "SittingTimer", "says when to get up and move"),
@@ -61,6 +63,7 @@ class Dashboard(w.VBox):
 
     def __init__(self, builders=None, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.add_class("bsc-tool")
         self.add_class("bsc-dashboard")
         self._builders = list(builders or [_builder(m, n) for _, m, n, _ in TOOLS])
         self.tools: list[w.Widget | None] = [None] * len(self._builders)
@@ -81,7 +84,7 @@ class Dashboard(w.VBox):
         self._stack.add_class("bsc-dashboard-stack")
         self._tabs.observe(self._on_select, names="index")
         self._build(0)
-        self.children = [self._tabs, self._stack]
+        self.children = [stylesheet(), self._tabs, self._stack]
 
     def _on_select(self, change) -> None:
         if change["new"] is not None:
