@@ -71,7 +71,7 @@ def inline_paint(root) -> list[str]:
     return bad
 
 
-# -- every tool, in the states a learner reaches --------------------------------------------------
+# -- every tool, in the states a learner reaches ---------------------------------------------
 
 
 def timer_states():
@@ -249,7 +249,7 @@ def test_the_break_alert_and_the_state_line_are_coloured_by_tone():
     assert PALETTE["emergency"] in timer._state.value
 
 
-# -- the files --------------------------------------------------------------------------------------
+# -- the files ------------------------------------------------------------------------------------
 
 
 def course_files(*suffixes: str) -> list[Path]:
