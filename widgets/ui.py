@@ -106,6 +106,40 @@ def run_action(area: w.HTML, action: Callable[..., object], *args: object) -> bo
     return True
 
 
+def action_button(
+    description: str,
+    icon: str,
+    tooltip: str,
+    action: Callable[[], object],
+    area: w.HTML,
+    refresh: Callable[[], object],
+    **kwargs,
+) -> w.Button:
+    """A button that runs a model's ``action``, says in ``area`` why it could not, then refreshes.
+
+    Parameters
+    ----------
+    description, icon, tooltip : str
+        What the button says, its Font Awesome icon and its tooltip.
+    action : callable
+        The model's method to run (see :func:`run_action`).
+    area : ipywidgets.HTML
+        The view's message area under its buttons.
+    refresh : callable
+        The view's redraw, called after every click.
+    **kwargs
+        More ``ipywidgets.Button`` traits (a shared ``layout``, say).
+    """
+    button = w.Button(description=description, icon=icon, tooltip=tooltip, **kwargs)
+
+    def click(_button: w.Button) -> None:
+        run_action(area, action)
+        refresh()
+
+    button.on_click(click)
+    return button
+
+
 def tick(description: str, refresh: Callable[[], object]) -> w.Play:
     """A hidden, browser-driven tick that calls ``refresh`` once a second while it plays.
 

@@ -16,7 +16,15 @@ from widgets.planner.model import (
     onset_hours,
     plan,
 )
-from widgets.ui import PALETTE, disclaimer, message, run_action, show_message, stylesheet, tick
+from widgets.ui import (
+    PALETTE,
+    action_button,
+    disclaimer,
+    message,
+    show_message,
+    stylesheet,
+    tick,
+)
 
 _NAMES = {"heat": "Heat", "cold": "Cold"}
 
@@ -90,6 +98,7 @@ class HeatColdPlanner(w.VBox):
         self._pack.observe(lambda _: self._choose_pack(), names="value")
         self._digits = w.HTML()
         self._digits.add_class("bsc-planner-session")
+        self._session_msg = message()
         self._start = self._button(
             "Start session", "play", "Start timing a session", self._do_start
         )
@@ -98,7 +107,6 @@ class HeatColdPlanner(w.VBox):
         self._reset = self._button(
             "Reset", "undo", "Stop and go back to the start", self._session.reset
         )
-        self._session_msg = message()
         self._tick = tick("Session tick", self.refresh)
         session_box = w.VBox(
             [
@@ -126,9 +134,7 @@ class HeatColdPlanner(w.VBox):
         self.update()
 
     def _button(self, text: str, icon: str, tip: str, action) -> w.Button:
-        b = w.Button(description=text, icon=icon, tooltip=tip)
-        b.on_click(lambda _: self._act(action))
-        return b
+        return action_button(text, icon, tip, action, self._session_msg, self.refresh)
 
     # -- advice ---------------------------------------------------------------------------
 
@@ -211,10 +217,6 @@ class HeatColdPlanner(w.VBox):
             )
         self._session.minutes = pack.minutes
         self._session.start()
-
-    def _act(self, action) -> None:
-        run_action(self._session_msg, action)
-        self.refresh()
 
     def refresh(self) -> str:
         """Bring the session display up to the clock; returns the session's state."""

@@ -10,7 +10,7 @@ import ipywidgets as w
 from widgets.routine.model import CONTENT, Routine, RoutineStatus
 from widgets.timer.model import format_clock
 from widgets.timer.pictures import stretch_svg
-from widgets.ui import PALETTE, disclaimer, message, run_action, stylesheet, tick
+from widgets.ui import PALETTE, action_button, disclaimer, message, run_action, stylesheet, tick
 
 
 class GuidedRoutine(w.VBox):
@@ -57,6 +57,7 @@ class GuidedRoutine(w.VBox):
             value=0, min=0, max=len(self._routine.exercises), description="Exercises done",
             style={"description_width": "initial"},
         )  # fmt: skip
+        self._msg = message()
         self._start = self._button("Start", "play", "Start the routine", self._start_or_resume)
         self._pause = self._button("Pause", "pause", "Stop the clock for now", self._routine.pause)
         self._back = self._button(
@@ -69,7 +70,6 @@ class GuidedRoutine(w.VBox):
         self._reset = self._button(
             "Reset", "undo", "Go back to the first exercise", self._routine.reset
         )
-        self._msg = message()
         self._tick = tick("Routine tick", self.refresh)
         self.children = [
             stylesheet(),
@@ -87,10 +87,13 @@ class GuidedRoutine(w.VBox):
         ]
         self.refresh()
 
+    def _act(self, action) -> None:
+        """Run ``action`` as a button does: say why in the message area if it could not, redraw."""
+        run_action(self._msg, action)
+        self.refresh()
+
     def _button(self, text: str, icon: str, tip: str, action) -> w.Button:
-        b = w.Button(description=text, icon=icon, tooltip=tip)
-        b.on_click(lambda _: self._act(action))
-        return b
+        return action_button(text, icon, tip, action, self._msg, self.refresh)
 
     @property
     def routine(self) -> Routine:
@@ -102,10 +105,6 @@ class GuidedRoutine(w.VBox):
             self._routine.resume()
         else:
             self._routine.start()
-
-    def _act(self, action) -> None:
-        run_action(self._msg, action)
-        self.refresh()
 
     def refresh(self) -> RoutineStatus:
         """Bring the display up to the clock; returns what was shown."""

@@ -36,7 +36,16 @@ from widgets.timer.model import (
 )
 from widgets.timer.pictures import posture_svg, stretch_svg
 from widgets.timer.signals import DUE_TITLE, BreakSignals
-from widgets.ui import PALETTE, disclaimer, message, run_action, show_message, stylesheet, tick
+from widgets.ui import (
+    PALETTE,
+    action_button,
+    disclaimer,
+    message,
+    run_action,
+    show_message,
+    stylesheet,
+    tick,
+)
 
 CUSTOM = "custom"
 OFF = "off"
@@ -209,10 +218,10 @@ class SittingTimer(w.VBox):
         self._progress.add_class("bsc-timer-progress")
 
         def button(text: str, icon: str, tip: str, action) -> w.Button:
-            b = self._button(description=text, icon=icon, tooltip=tip)
-            b.on_click(lambda _: self._act(action))
-            return b
+            shared = self._shared["button"]
+            return action_button(text, icon, tip, action, self._action_msg, self.refresh, **shared)
 
+        self._action_msg = message()
         s = self._schedule
         self._start = button("Start", "play", "Start timing your sitting", s.start)
         self._pause = button("Pause", "pause", "Stop the clock for now", s.pause)
@@ -226,7 +235,6 @@ class SittingTimer(w.VBox):
             layout=w.Layout(flex_flow="row wrap"),
         )
         self._controls.add_class("bsc-timer-controls")
-        self._action_msg = message()
 
     def _build_alert(self) -> None:
         self._alert_text = self._html()
