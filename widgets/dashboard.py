@@ -19,6 +19,7 @@ from importlib import import_module
 import ipywidgets as w
 
 from widgets.course import COURSE
+from widgets.ui import stylesheet
 
 #: The dashboard's tools in tab order (title, view, what it does): the course manifest's.
 TOOLS = COURSE.tools
@@ -51,6 +52,7 @@ class Dashboard(w.VBox):
 
     def __init__(self, builders=None, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.add_class("bsc-tool")
         self.add_class("bsc-dashboard")
         self._builders = list(builders or [_builder(tool.view) for tool in TOOLS])
         self.tools: list[w.Widget | None] = [None] * len(self._builders)
@@ -71,7 +73,7 @@ class Dashboard(w.VBox):
         self._stack.add_class("bsc-dashboard-stack")
         self._tabs.observe(self._on_select, names="index")
         self._build(0)
-        self.children = [self._tabs, self._stack]
+        self.children = [stylesheet(), self._tabs, self._stack]
 
     def _on_select(self, change) -> None:
         if change["new"] is not None:

@@ -37,6 +37,8 @@ class Tick(anywidget.AnyWidget):
     value = traitlets.Int(0).tag(sync=True)
     playing = traitlets.Bool(False).tag(sync=True)
     interval = traitlets.Int(1000).tag(sync=True)
+    #: What the tick is for ("Timer tick"): for whoever reads the widget tree, never shown.
+    description = traitlets.Unicode("")
 
     def __init__(self, on_tick: Callable[[], None] | None = None, interval: int = 1000, **kwargs):
         super().__init__(interval=interval, **kwargs)

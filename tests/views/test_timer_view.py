@@ -15,7 +15,7 @@ from tests.support.clock import FakeClock
 from widgets.tick import Tick
 from widgets.timer import PostureCheck, SittingSchedule, SittingTimer
 from widgets.timer.data import load_posture, load_stretches
-from widgets.ui import DISCLAIMER
+from widgets.ui import DISCLAIMER, PALETTE
 
 _, STRETCHES = load_stretches()
 _, POSTURE = load_posture()
@@ -161,7 +161,9 @@ def test_when_the_break_is_due_an_unmistakable_alert_appears(timer, clock):
     assert f"Try: {STRETCHES[0].name}" in words
     assert STRETCHES[0].dose in words and "Source:" in words
     assert "<svg" in timer._alert_text.value  # the movement's picture
-    assert "#b00020" in timer._alert_text.value  # coloured as well as worded
+    assert (
+        PALETTE["emergency"] in timer._alert_text.value
+    )  # coloured as well as worded (tone class)
     assert "Break due" in text(timer._state)
     assert countdown(timer) == "00:00"
     assert timer._progress.bar_style == "danger"

@@ -7,24 +7,21 @@ score: no risk numbers. The view only displays; the mapping is :mod:`widgets.cau
 
 from __future__ import annotations
 
-import html
+from html import escape
 
 import ipywidgets as w
 
 from widgets.causes.model import CAUSE_MAP, CauseMap
-from widgets.ui import PALETTE, disclaimer
+from widgets.ui import PALETTE, disclaimer, stylesheet
 
 # Map geometry (SVG user units; the drawing scales to the page width).
 _WIDTH = 720
 _TOP = 34
 _CAUSE_X, _CAUSE_W, _CAUSE_H, _CAUSE_STEP = 0, 280, 44, 54
 _LESSON_X, _LESSON_W, _LESSON_H, _LESSON_STEP = 390, 330, 54, 64
+#: The map's colours are classes of the course stylesheet (widgets/course.css): SVG presentation
+#: attributes cannot follow the page's theme, CSS can.
 _INFO, _MUTED, _ALERT = PALETTE["info"], PALETTE["muted"], PALETTE["emergency"]
-_LIGHT = "#eef3fb"  # PALETTE["info"] keeps 4.5:1 on it
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def map_svg(chosen: tuple[str, ...], cause_map: CauseMap = CAUSE_MAP) -> str:
@@ -44,13 +41,14 @@ def map_svg(chosen: tuple[str, ...], cause_map: CauseMap = CAUSE_MAP) -> str:
     parts = [
         # On a phone the map keeps a readable size and scrolls sideways; the notes below it say
         # the same in text.
-        '<div style="overflow-x:auto">'
+        '<div class="bsc-scroll">'
         f'<svg class="bsc-causes-svg" viewBox="0 0 {_WIDTH} {height}" width="100%" '
-        f'style="min-width:540px;max-width:{_WIDTH}px;font-family:inherit" role="group" '
+        f'role="group" '
         f'aria-label="Map: the causes you ticked, linked to the lessons that deal with them">',
-        f'<text x="{_CAUSE_X}" y="18" font-size="15" font-weight="bold" fill="#1a1a1a">'
+        f'<text class="bsc-map-heading" x="{_CAUSE_X}" y="18" font-size="15" font-weight="bold">'
         "Your week</text>",
-        f'<text x="{_LESSON_X}" y="18" font-size="15" font-weight="bold" fill="#1a1a1a">'
+        f'<text class="bsc-map-heading" x="{_LESSON_X}" y="18" font-size="15" '
+        'font-weight="bold">'
         "Lessons that deal with it</text>",
     ]
     # Lines first, so that boxes sit on top of their ends.
@@ -58,55 +56,59 @@ def map_svg(chosen: tuple[str, ...], cause_map: CauseMap = CAUSE_MAP) -> str:
         x1, y1 = _CAUSE_X + _CAUSE_W, cause_y[cid] + _CAUSE_H / 2
         x2, y2 = _LESSON_X, lesson_y[number] + _LESSON_H / 2
         mid = (x1 + x2) / 2
-        colour = _ALERT if cause_map.causes[cid].warning else _INFO
+        tone = "emergency" if cause_map.causes[cid].warning else "info"
         parts.append(
-            f'<path class="bsc-causes-link" data-cause="{_esc(cid)}" data-lesson="{number}" '
-            f'd="M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}" fill="none" stroke="{colour}" '
-            f'stroke-width="2.5"/><circle cx="{x2}" cy="{y2}" r="4" fill="{colour}"/>'
+            f'<path class="bsc-causes-link" data-tone="{tone}" data-cause="{escape(cid)}" '
+            f'data-lesson="{number}" d="M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}" '
+            f'fill="none" stroke-width="2.5"/>'
+            f'<circle class="bsc-fill-{tone}" cx="{x2}" cy="{y2}" r="4"/>'
         )
     if not chosen:
         parts.append(
             f'<rect x="{_CAUSE_X + 1}" y="{_TOP}" width="{_CAUSE_W - 2}" height="{_CAUSE_H}" '
-            f'rx="8" fill="#fff" stroke="{_MUTED}" stroke-dasharray="6 4"/>'
-            f'<text x="{_CAUSE_X + 14}" y="{_TOP + 27}" font-size="14" fill="{_MUTED}">'
+            'rx="8" class="bsc-map-empty" stroke-dasharray="6 4"/>'
+            f'<text class="bsc-fill-muted" x="{_CAUSE_X + 14}" y="{_TOP + 27}" font-size="14">'
             "Tick what applies to your week</text>"
         )
     for cid in chosen:
         cause, y = cause_map.causes[cid], cause_y[cid]
-        fill = _ALERT if cause.warning else _INFO
+        fill = "bsc-fill-emergency" if cause.warning else "bsc-fill-info"
         parts.append(
-            f'<g class="bsc-causes-cause" data-cause="{_esc(cid)}">'
-            f'<rect x="{_CAUSE_X + 1}" y="{y}" width="{_CAUSE_W - 2}" height="{_CAUSE_H}" rx="8" '
-            f'fill="{fill}"/><text x="{_CAUSE_X + 14}" y="{y + 27}" font-size="14" '
-            f'font-weight="bold" fill="#fff">{_esc(cause.label)}</text></g>'
+            f'<g class="bsc-causes-cause" data-cause="{escape(cid)}">'
+            f'<rect class="{fill}" x="{_CAUSE_X + 1}" y="{y}" width="{_CAUSE_W - 2}" '
+            f'height="{_CAUSE_H}" rx="8"/><text class="bsc-fill-on-tone" x="{_CAUSE_X + 14}" '
+            f'y="{y + 27}" font-size="14" font-weight="bold">{escape(cause.label)}</text></g>'
         )
     for number in lessons:
         lesson, y = cause_map.lessons[number], lesson_y[number]
         on = number in linked
         state = "on" if on else "off"
         box = (
-            f'fill="{_LIGHT}" stroke="{_INFO}" stroke-width="3"'
+            'class="bsc-map-card-on" stroke-width="3"'
             if on
-            else f'fill="#fff" stroke="{_MUTED}" stroke-width="1.5" stroke-dasharray="5 4"'
+            else 'class="bsc-map-card-off" stroke-width="1.5" stroke-dasharray="5 4"'
         )
         title = f"Lesson {number}: {lesson.title}"
         card = [
             f'<rect x="{_LESSON_X + 1.5}" y="{y}" width="{_LESSON_W - 3}" height="{_LESSON_H}" '
             f'rx="8" {box}/>',
             f'<text x="{_LESSON_X + 14}" y="{y + 22}" font-size="14" '
-            f'font-weight="{"bold" if on else "normal"}" fill="{"#1a1a1a" if on else _MUTED}">'
-            f"{_esc(title)}</text>",
+            f'font-weight="{"bold" if on else "normal"}" '
+            f'class="{"bsc-fill-text" if on else "bsc-fill-muted"}">'
+            f"{escape(title)}</text>",
         ]
         if lesson.available:
             card.append(
-                f'<text x="{_LESSON_X + 14}" y="{y + 42}" font-size="13" fill="{_INFO}" '
+                f'<text class="bsc-fill-info" x="{_LESSON_X + 14}" y="{y + 42}" font-size="13" '
                 f'text-decoration="underline">Open the lesson ›</text>'
             )
             inner = "".join(card)
-            card = [f'<a href="{_esc(lesson.file)}" aria-label="Open {_esc(title)}">{inner}</a>']
+            card = [
+                f'<a href="{escape(lesson.file)}" aria-label="Open {escape(title)}">{inner}</a>'
+            ]
         else:
             card.append(
-                f'<text x="{_LESSON_X + 14}" y="{y + 42}" font-size="13" fill="{_MUTED}" '
+                f'<text class="bsc-fill-muted" x="{_LESSON_X + 14}" y="{y + 42}" font-size="13" '
                 f'font-style="italic">Coming soon</text>'
             )
         parts.append(
@@ -120,9 +122,9 @@ def map_svg(chosen: tuple[str, ...], cause_map: CauseMap = CAUSE_MAP) -> str:
 
 def _lesson_ref(number: str, cause_map: CauseMap) -> str:
     lesson = cause_map.lessons[number]
-    name = f"Lesson {number}: {_esc(lesson.title)}"
+    name = f"Lesson {number}: {escape(lesson.title)}"
     if lesson.available:
-        return f'<a href="{_esc(lesson.file)}" style="color:{_INFO}">{name}</a>'
+        return f'<a href="{escape(lesson.file)}" class="{_INFO}">{name}</a>'
     return f"{name} <em>(coming soon)</em>"
 
 
@@ -131,23 +133,23 @@ def details_html(chosen: tuple[str, ...], cause_map: CauseMap = CAUSE_MAP) -> st
     chosen = cause_map.check(chosen)
     if not chosen:
         return (
-            f'<p style="color:{_MUTED}">Tick a cause above to see what the evidence says about '
+            f'<p class="{_MUTED}">Tick a cause above to see what the evidence says about '
             "it and which lessons deal with it.</p>"
         )
     parts = ["<h4>What the evidence says</h4>"]
     for cid in chosen:
         cause = cause_map.causes[cid]
         lessons = "; ".join(_lesson_ref(n, cause_map) for n in cause.lessons)
+        tone = "emergency" if cause.warning else "info"
         parts.append(
-            f'<div class="bsc-causes-detail" data-cause="{_esc(cid)}" '
-            f'style="border-left:4px solid {_ALERT if cause.warning else _INFO};'
-            f'padding:0.2em 0.8em;margin:0.6em 0;line-height:1.45">'
-            f'<p style="margin:0.2em 0"><strong>{_esc(cause.label)}</strong>: '
-            f"{_esc(cause.what)}</p>"
-            f'<p style="margin:0.2em 0">{_esc(cause.evidence)}</p>'
-            f'<p style="margin:0.2em 0"><strong>Lessons:</strong> {lessons}</p>'
-            f'<p style="margin:0.2em 0;color:{_MUTED};font-size:0.9em">Source: '
-            f"{_esc(cause.source)}</p></div>"
+            f'<div class="bsc-causes-detail bsc-panel bsc-panel-side bsc-border-{tone}" '
+            f'data-cause="{escape(cid)}">'
+            f'<p class="bsc-p"><strong>{escape(cause.label)}</strong>: '
+            f"{escape(cause.what)}</p>"
+            f'<p class="bsc-p">{escape(cause.evidence)}</p>'
+            f'<p class="bsc-p"><strong>Lessons:</strong> {lessons}</p>'
+            '<p class="bsc-p bsc-note">Source: '
+            f"{escape(cause.source)}</p></div>"
         )
     return "".join(parts)
 
@@ -158,11 +160,11 @@ def warning_html(chosen: tuple[str, ...], cause_map: CauseMap = CAUSE_MAP) -> st
     warnings = [text for text in warnings if text]
     if not warnings:
         return ""
-    items = "".join(f"<p style='margin:0.3em 0'>{_esc(text)}</p>" for text in warnings)
+    items = "".join(f"<p class='bsc-p'>{escape(text)}</p>" for text in warnings)
     return (
-        f'<div role="alert" style="border:3px solid {_ALERT};background:#fdecee;color:#1a1a1a;'
-        f'padding:0.3em 0.8em;border-radius:6px"><p style="margin:0.3em 0;color:{_ALERT};'
-        f'font-weight:bold"><span aria-hidden="true">⚠ </span>Check this first</p>{items}</div>'
+        '<div role="alert" class="bsc-panel bsc-panel-strong bsc-panel-emergency">'
+        f'<p class="bsc-pack-verdict {_ALERT}">'
+        f'<span aria-hidden="true">⚠ </span>Check this first</p>{items}</div>'
     )
 
 
@@ -182,11 +184,11 @@ class CauseExplorer(w.VBox):
 
     def __init__(self, cause_map: CauseMap = CAUSE_MAP, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.add_class("bsc-tool")
         self.add_class("bsc-causes")
         self.cause_map = cause_map
         intro = w.HTML(
-            "<style>.bsc-causes .widget-html-content { line-height: 1.45; }</style>"
-            '<h3 style="margin-bottom:0.2em">What was part of your week?</h3>'
+            '<h3 class="bsc-heading">What was part of your week?</h3>'
             "<p>Tick anything that applies. The map shows which lessons deal with each one, "
             "and the notes below say what the evidence does and does not say. It is not a "
             "score. Your ticks stay on this page while it is open: nothing is saved or sent.</p>"
@@ -221,7 +223,8 @@ class CauseExplorer(w.VBox):
         )
         self._clear.on_click(self._on_clear)
         self.children = [
-            intro, ticks, self._warning, self._map, self._details, self._clear, disclaimer()
+            stylesheet(), intro, ticks, self._warning, self._map, self._details, self._clear,
+            disclaimer(),
         ]  # fmt: skip
         self.refresh()
 

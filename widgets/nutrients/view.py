@@ -42,15 +42,13 @@ from widgets.nutrients.model import (
     upper_limits,
 )
 from widgets.progress.memory import BrowserMemory
-from widgets.ui import PALETTE, disclaimer, message, show_message
+from widgets.ui import PALETTE, disclaimer, message, show_message, stylesheet
 
 STATUS_OPTIONS = [
     ("Neither", "none"),
     ("Pregnant", "pregnant"),
     ("Breastfeeding", "lactating"),
 ]
-_TRACK = "#e4e7eb"
-_MUTED = PALETTE["muted"]
 
 
 def _amount_with_unit(nutrient: str, amount: float) -> str:
@@ -94,39 +92,38 @@ def bar_html(
     """
     share = percent(amount, target)
     met = share >= 100
-    colour = PALETTE["self-care"] if met else PALETTE["info"]
+    tone = PALETTE["self-care"] if met else PALETTE["info"]
     state = "target met" if met else "below target"
     words = [
         f'<span class="bsc-bar-value">{html.escape(progress_text(nutrient, amount, target))}'
         f"</span>",
-        f'<span style="color:{colour}">— {state}</span>',
+        f'<span class="{tone}">— {state}</span>',
     ]
     if over_limit is not None:
-        colour = PALETTE["emergency"]
+        tone = PALETTE["emergency"]
         words.append(
-            f'<span style="color:{colour}">⚠ above the upper limit of '
+            f'<span class="{tone}">⚠ above the upper limit of '
             f"{html.escape(_amount_with_unit(nutrient, over_limit))} a day</span>"
         )
     note = ""
     if missing:
         names = "; ".join(FOODS[fid].name for fid in missing)
         note = (
-            f'<div style="color:{_MUTED};font-size:0.9em">Not reported by USDA for: '
+            '<div class="bsc-note">Not reported by USDA for: '
             f"{html.escape(names)} (unknown, so not counted in this total).</div>"
         )
     width = min(share, 100)
     return (
-        f'<div style="margin:0.35em 0"><strong>{html.escape(INFO[nutrient].name)}</strong> '
+        f'<div class="bsc-bar"><strong>{html.escape(INFO[nutrient].name)}</strong> '
         f"{' '.join(words)}"
-        f'<div aria-hidden="true" style="background:{_TRACK};border-radius:4px;height:0.8em;'
-        f'max-width:32em;margin-top:0.15em"><div style="width:{width}%;height:100%;'
-        f'background:{colour};border-radius:4px"></div></div>{note}</div>'
+        '<div aria-hidden="true" class="bsc-bar-track">'
+        f'<div class="bsc-bar-fill {tone}" style="width:{width}%"></div></div>{note}</div>'
     )
 
 
 def suggestions_html(targets: dict, totals: dict, chosen: tuple[str, ...]) -> str:
     """The "foods that would help most" panel for these targets and totals."""
-    head = "<h4 style='margin:0.6em 0 0.2em'>Foods that would help most</h4>"
+    head = "<h4 class='bsc-subheading'>Foods that would help most</h4>"
     nutrient = largest_gap(targets, totals)
     if nutrient is None:
         return head + "<p>You have reached all four targets with the foods you ticked.</p>"
@@ -192,6 +189,7 @@ class NutrientChecklist(w.VBox):
 
     def __init__(self, age: int = 35, sex: str = "female", **kwargs) -> None:
         super().__init__(**kwargs)
+        self.add_class("bsc-tool")
         self.add_class("bsc-nutrients")
         targets = daily_targets(age, sex)  # a bad starting profile is a programming error
         #: The targets the bars are measured against (the last valid profile).
@@ -203,7 +201,7 @@ class NutrientChecklist(w.VBox):
         self._row_messages: dict[str, w.HTML] = {}
 
         self._header = w.HTML(
-            '<h3 style="margin-bottom:0.2em">Your nutrient checklist</h3>'
+            '<h3 class="bsc-heading">Your nutrient checklist</h3>'
             "<p>Tick what you ate and drank today, and set how many servings. The bars compare "
             "the total with the targets for your age and sex. The foods you tick stay on this "
             "page while it is open; only your age and sex are remembered, in this browser, so "
@@ -267,9 +265,7 @@ class NutrientChecklist(w.VBox):
         self._rows: dict[str, w.HBox] = {}
         self._groups: dict[str, w.VBox] = {}
         for group, foods in foods_by_group().items():
-            heading = w.HTML(
-                f'<h4 style="margin:0.5em 0 0.1em">{html.escape(group.capitalize())}</h4>'
-            )
+            heading = w.HTML(f"<h4>{html.escape(group.capitalize())}</h4>")
             # flex "none": inside the scrolling list, rows keep their height instead of shrinking
             section = w.VBox(
                 [heading, *(self._build_row(fid, food) for fid, food in foods)],
@@ -282,7 +278,6 @@ class NutrientChecklist(w.VBox):
             layout=w.Layout(
                 max_height="26em",
                 overflow="auto",
-                border=f"1px solid {_TRACK}",
                 padding="0 0.5em",
             ),
         )
@@ -293,9 +288,9 @@ class NutrientChecklist(w.VBox):
         self._limits = w.HTML()
         self._note = w.VBox(
             [
-                w.HTML(f"<h4 style='margin:0.6em 0 0.2em'>Good to know</h4><ul>{_EVIDENCE}</ul>"),
+                w.HTML(f"<h4 class='bsc-subheading'>Good to know</h4><ul>{_EVIDENCE}</ul>"),
                 self._limits,
-                w.HTML(f'<p style="color:{_MUTED};font-size:0.9em">{html.escape(_SOURCES)}</p>'),
+                w.HTML(f'<p class="bsc-note">{html.escape(_SOURCES)}</p>'),
             ]
         )
         self._note.add_class("bsc-nutrients-note")
@@ -307,6 +302,7 @@ class NutrientChecklist(w.VBox):
 
         self.memory = BrowserMemory("settings", "profile", self._restore)
         self.children = [
+            stylesheet(),
             self._header,
             profile,
             bars,
@@ -334,8 +330,7 @@ class NutrientChecklist(w.VBox):
             style={"description_width": "initial"},
         )
         details = w.HTML(
-            f'<span style="color:{_MUTED};font-size:0.9em">'
-            f"{html.escape(food_details(food))}</span>",
+            f'<span class="bsc-note">{html.escape(food_details(food))}</span>',
             layout=w.Layout(flex="1 1 16em"),
         )
         tick.observe(lambda change: self._refresh(), names="value")
@@ -426,12 +421,12 @@ class NutrientChecklist(w.VBox):
             "lactating": f"breastfeeding, {age} years",
         }[status]
         self._profile_note.value = (
-            f'<p style="color:{_MUTED};margin:0.2em 0">Targets for: {html.escape(who)} '
+            f'<p class="bsc-p {PALETTE["muted"]}">Targets for: {html.escape(who)} '
             "(US/Canada Dietary Reference Intakes).</p>"
         )
         self._limits.value = (
-            "<p style='margin-bottom:0'><strong>Upper limits</strong> (Tolerable Upper Intake "
-            f"Levels):</p><ul style='margin-top:0'>{limits_html(age)}</ul>"
+            "<p class='bsc-p'><strong>Upper limits</strong> (Tolerable Upper Intake "
+            f"Levels):</p><ul class='bsc-list'>{limits_html(age)}</ul>"
         )
         self._refresh()
 

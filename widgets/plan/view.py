@@ -21,12 +21,7 @@ from widgets.plan.model import (
 )
 from widgets.routine.model import EXERCISES
 from widgets.timer.model import PRESETS
-from widgets.ui import PALETTE, disclaimer, message, show_message
-
-_LINK = (
-    "display:inline-block;margin:0.3em 0.6em 0.3em 0;padding:0.45em 0.9em;border-radius:4px;"
-    f"background:{PALETTE['info']};color:#ffffff;text-decoration:none;font-weight:bold"
-)
+from widgets.ui import disclaimer, message, show_message, stylesheet
 
 
 def data_uri(text: str, mime: str) -> str:
@@ -40,6 +35,7 @@ class MyBackCarePlan(w.VBox):
 
     def __init__(self) -> None:
         super().__init__()
+        self.add_class("bsc-tool")
         self.add_class("bsc-plan")
         style = {"description_width": "initial"}
         self._goal = w.Textarea(
@@ -71,6 +67,7 @@ class MyBackCarePlan(w.VBox):
         self._preview = w.HTML()
         self._preview.add_class("bsc-plan-preview")
         self.children = [
+            stylesheet(),
             self._goal,
             self._goal_msg,
             self._schedule,
@@ -104,14 +101,11 @@ class MyBackCarePlan(w.VBox):
         md_link = data_uri(plan.markdown(), "text/markdown")
         html_link = data_uri(plan.html(), "text/html")
         self._downloads.value = (
-            f'<p style="margin:0.4em 0">'
-            f'<a class="bsc-plan-md" href="{md_link}" download="{FILE_STEM}.md" '
-            f'style="{_LINK}">⬇ Download as Markdown (.md)</a>'
-            f'<a class="bsc-plan-html" href="{html_link}" download="{FILE_STEM}.html" '
-            f'style="{_LINK}">⬇ Download as a web page (.html)</a></p>'
+            '<p class="bsc-p">'
+            f'<a class="bsc-plan-md" href="{md_link}" download="{FILE_STEM}.md">'
+            "⬇ Download as Markdown (.md)</a>"
+            f'<a class="bsc-plan-html" href="{html_link}" download="{FILE_STEM}.html">'
+            "⬇ Download as a web page (.html)</a></p>"
         )
-        self._preview.value = (
-            f'<div style="border:1px solid #8a8a8a;border-radius:6px;padding:0.2em 1em;'
-            f'color:#1a1a1a;line-height:1.4">{plan.html_body()}</div>'
-        )
+        self._preview.value = f'<div class="bsc-panel bsc-panel-plain">{plan.html_body()}</div>'
         return plan

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
+from html import escape
 
 import ipywidgets as w
 
@@ -16,22 +16,24 @@ from widgets.planner.model import (
     onset_hours,
     plan,
 )
-from widgets.tick import Tick
-from widgets.ui import PALETTE, disclaimer, message, show_message
+from widgets.ui import (
+    PALETTE,
+    action_button,
+    disclaimer,
+    message,
+    show_message,
+    stylesheet,
+    tick,
+)
 
-_TEXT = "#1a1a1a"
 _NAMES = {"heat": "Heat", "cold": "Cold"}
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def _line_html(line: Line) -> str:
     return (
-        f'<li style="margin:0.25em 0;line-height:1.4">{_esc(line.text)} '
-        f'<span style="color:{PALETTE["muted"]};font-size:0.85em">(Source: '
-        f"{_esc(line.source)})</span></li>"
+        f"<li>{escape(line.text)} "
+        '<span class="bsc-source">(Source: '
+        f"{escape(line.source)})</span></li>"
     )
 
 
@@ -45,12 +47,13 @@ class HeatColdPlanner(w.VBox):
 
     Notes
     -----
-    Call :meth:`refresh` to bring the session display up to the clock; a hidden ``Play`` calls it
+    Call :meth:`refresh` to bring the session display up to the clock; a hidden ``Tick`` calls it
     once a second while a session runs.
     """
 
     def __init__(self, *, clock: Callable[[], float] | None = None) -> None:
         super().__init__()
+        self.add_class("bsc-tool")
         self.add_class("bsc-planner")
         self._session = PackSession(CONTENT.heat_minutes, **({"clock": clock} if clock else {}))
         style = {"description_width": "initial"}
@@ -95,6 +98,7 @@ class HeatColdPlanner(w.VBox):
         self._pack.observe(lambda _: self._choose_pack(), names="value")
         self._digits = w.HTML()
         self._digits.add_class("bsc-planner-session")
+        self._session_msg = message()
         self._start = self._button(
             "Start session", "play", "Start timing a session", self._do_start
         )
@@ -103,11 +107,10 @@ class HeatColdPlanner(w.VBox):
         self._reset = self._button(
             "Reset", "undo", "Stop and go back to the start", self._session.reset
         )
-        self._session_msg = message()
-        self._tick = Tick(on_tick=self.refresh)  # the page asks for a redraw each second
+        self._tick = tick("Session tick", self.refresh)
         session_box = w.VBox(
             [
-                w.HTML("<h3 style='margin:0.6em 0 0.2em;font-size:1.05em'>Time a session</h3>"),
+                w.HTML("<h3 class='bsc-subheading bsc-question-words'>Time a session</h3>"),
                 self._pack,
                 self._digits,
                 w.HBox(
@@ -119,6 +122,7 @@ class HeatColdPlanner(w.VBox):
             ]
         )
         self.children = [
+            stylesheet(),
             w.HBox([self._amount, self._unit, self._show], layout=w.Layout(flex_flow="row wrap")),
             self._onset_msg,
             cautions_box,
@@ -130,9 +134,7 @@ class HeatColdPlanner(w.VBox):
         self.update()
 
     def _button(self, text: str, icon: str, tip: str, action) -> w.Button:
-        b = w.Button(description=text, icon=icon, tooltip=tip)
-        b.on_click(lambda _: self._act(action))
-        return b
+        return action_button(text, icon, tip, action, self._session_msg, self.refresh)
 
     # -- advice ---------------------------------------------------------------------------
 
@@ -162,33 +164,31 @@ class HeatColdPlanner(w.VBox):
     def _advice_html(self, advice: Advice) -> str:
         packs = "".join(self._pack_html(advice.pack(p)) for p in ("heat", "cold"))
         return (
-            f'<div style="color:{_TEXT};border-left:4px solid {PALETTE["info"]};'
-            'padding:0.2em 0.8em;margin:0.5em 0">'
-            f'<p class="bsc-planner-headline" role="status" style="font-size:1.15em;'
-            f'font-weight:bold;line-height:1.4;margin:0.3em 0">{_esc(advice.headline)}</p>'
-            f'<ul style="margin:0.3em 0;padding-left:1.2em">'
+            '<div class="bsc-panel bsc-panel-side bsc-border-info">'
+            '<p class="bsc-planner-headline bsc-lead" role="status">'
+            f"{escape(advice.headline)}</p>"
+            '<ul class="bsc-list">'
             f"{''.join(_line_html(x) for x in advice.lines)}</ul>"
-            f'<div style="display:flex;gap:1em;flex-wrap:wrap">{packs}</div></div>'
+            f'<div class="bsc-split">{packs}</div></div>'
         )
 
     def _pack_html(self, pack) -> str:
         name = _NAMES[pack.pack]
         if pack.usable:
-            colour, verdict = (
-                PALETTE["self-care"],
+            tone, verdict = (
+                "self-care",
                 f"{name}: up to {pack.minutes} minutes a session",
             )
         else:
-            colour, verdict = (
-                PALETTE["emergency"],
+            tone, verdict = (
+                "emergency",
                 f"{name}: not for you now, unless a clinician advises it",
             )
         return (
-            f'<div class="bsc-planner-{pack.pack}" style="flex:1;min-width:18em;'
-            f'border:2px solid {colour};border-radius:6px;padding:0.4em 0.8em">'
-            f'<p style="margin:0.2em 0;font-weight:bold;color:{colour}">'
-            f"{'✓' if pack.usable else '✗'} {_esc(verdict)}</p>"
-            f'<ul style="margin:0.2em 0;padding-left:1.2em">'
+            f'<div class="bsc-planner-{pack.pack} bsc-panel bsc-pack bsc-border-{tone}">'
+            f'<p class="bsc-pack-verdict {PALETTE[tone]}">'
+            f"{'✓' if pack.usable else '✗'} {escape(verdict)}</p>"
+            '<ul class="bsc-list">'
             f"{''.join(_line_html(x) for x in pack.lines)}</ul></div>"
         )
 
@@ -218,15 +218,6 @@ class HeatColdPlanner(w.VBox):
         self._session.minutes = pack.minutes
         self._session.start()
 
-    def _act(self, action) -> None:
-        try:
-            action()
-        except ValueError as exc:
-            show_message(self._session_msg, str(exc))
-        else:
-            show_message(self._session_msg, "")
-        self.refresh()
-
     def refresh(self) -> str:
         """Bring the session display up to the clock; returns the session's state."""
         s = self._session
@@ -243,14 +234,13 @@ class HeatColdPlanner(w.VBox):
             caption = f"left of this {name.lower()} session"
         else:
             caption = f"A {name.lower()} session of {s.length_text()}. Wrap the pack first."
-        colour = PALETTE["self-care"] if state == "done" else PALETTE["muted"]
+        tone = PALETTE["self-care"] if state == "done" else PALETTE["muted"]
         self._digits.value = (
-            '<div style="display:flex;align-items:baseline;gap:0.6em;flex-wrap:wrap">'
-            f'<span class="bsc-planner-digits" role="timer" style="font-size:2.2em;'
-            f'font-weight:bold;font-variant-numeric:tabular-nums;color:{_TEXT}">'
+            '<div class="bsc-row">'
+            '<span class="bsc-digits bsc-planner-digits" role="timer">'
             f"{s.clock_text()}</span>"
-            f'<span class="bsc-planner-state" role="status" style="color:{colour}">'
-            f"{_esc(caption)}</span></div>"
+            f'<span class="bsc-planner-state {tone}" role="status">'
+            f"{escape(caption)}</span></div>"
         )
         self._start.disabled = state in ("running", "paused") or not pack.usable
         self._start.description = "Start again" if state == "done" else "Start session"
@@ -263,12 +253,13 @@ class HeatColdPlanner(w.VBox):
         return state
 
 
-_STYLE = {
-    "recommended": ("✓", "#e6f4ea", PALETTE["self-care"]),
-    "option": ("~", "#fff6d9", PALETTE["see-doctor"]),
-    "against": ("✗", "#fde8ea", PALETTE["emergency"]),
-    "unclear": ("?", "#e8eef7", PALETTE["info"]),
-    "not-covered": ("–", "#f2f2f2", PALETTE["muted"]),
+#: Each verdict's mark and tone (its cell's tint is the class bsc-verdict-<verdict>).
+_VERDICTS = {
+    "recommended": ("✓", PALETTE["self-care"]),
+    "option": ("~", PALETTE["see-doctor"]),
+    "against": ("✗", PALETTE["emergency"]),
+    "unclear": ("?", PALETTE["info"]),
+    "not-covered": ("–", PALETTE["muted"]),
 }
 
 
@@ -277,39 +268,32 @@ class EvidenceTable(w.VBox):
 
     def __init__(self) -> None:
         super().__init__()
+        self.add_class("bsc-tool")
         self.add_class("bsc-evidence")
         data = load_evidence()
-        head = "".join(f'<th scope="col" style="{_CELL}">{_esc(c)}</th>' for c in data.columns)
+        head = "".join(f'<th scope="col">{escape(c)}</th>' for c in data.columns)
         rows = []
         for row in data.rows:
             cells = []
             for cell in row.cells:
-                mark, background, colour = _STYLE[cell.verdict]
+                mark, tone = _VERDICTS[cell.verdict]
                 cells.append(
-                    f'<td class="bsc-verdict-{cell.verdict}" '
-                    f'style="{_CELL}background:{background}">'
-                    f'<strong style="color:{colour}">{mark} {_esc(data.verdicts[cell.verdict])}'
-                    f"</strong><br>{_esc(cell.text)}<br>"
-                    f'<span style="font-size:0.8em;color:{PALETTE["muted"]}">'
-                    f"{_esc(cell.source)}</span></td>"
+                    f'<td class="bsc-verdict-{cell.verdict}">'
+                    f'<strong class="{tone}">{mark} {escape(data.verdicts[cell.verdict])}'
+                    f"</strong><br>{escape(cell.text)}<br>"
+                    '<span class="bsc-verdict-source">'
+                    f"{escape(cell.source)}</span></td>"
                 )
-            rows.append(
-                f'<tr><th scope="row" style="{_CELL}text-align:left">'
-                f"{_esc(row.treatment)}</th>{''.join(cells)}</tr>"
-            )
+            rows.append(f'<tr><th scope="row">{escape(row.treatment)}</th>{"".join(cells)}</tr>')
         key = " · ".join(
-            f'<span style="color:{_STYLE[v][2]}"><strong>{_STYLE[v][0]}</strong> {_esc(t)}</span>'
+            f'<span class="{_VERDICTS[v][1]}"><strong>{_VERDICTS[v][0]}</strong> {escape(t)}</span>'
             for v, t in data.verdicts.items()
         )
         self._table = w.HTML(
-            f'<div style="overflow-x:auto;color:{_TEXT}"><table style="border-collapse:collapse;'
-            'min-width:40em;font-size:0.95em"><caption style="text-align:left;padding:0.3em 0">'
+            '<div class="bsc-scroll"><table class="bsc-evidence-table"><caption>'
             "What the guidelines say about each treatment for low back pain "
             "(pain under 12 weeks, unless a cell says chronic). "
-            f"Key: {key}</caption><thead><tr><th scope='col' style='{_CELL}'>Treatment</th>{head}"
+            f"Key: {key}</caption><thead><tr><th scope='col'>Treatment</th>{head}"
             f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )
-        self.children = [self._table]
-
-
-_CELL = "border:1px solid #8a8a8a;padding:0.4em 0.6em;vertical-align:top;line-height:1.35;"
+        self.children = [stylesheet(), self._table]

@@ -15,33 +15,18 @@ import ipywidgets as w
 from widgets.progress.memory import BrowserMemory
 from widgets.progress.model import clean_quiz_score
 from widgets.quiz.model import Grade, Question, QuizData, grade, load_quiz, score, score_line
-from widgets.ui import PALETTE, show_message
+from widgets.ui import PALETTE, show_message, stylesheet
 
-#: Light backgrounds on which the matching PALETTE text colour keeps at least 4.5:1 contrast.
-_RIGHT = (PALETTE["self-care"], "#e8f4ec", "✓")
-_PARTLY = (PALETTE["see-doctor"], "#fbf6dc", "◐")
-_WRONG = (PALETTE["emergency"], "#fdecee", "✗")
-
-# Long answers must wrap, also on a phone: ipywidgets draws option labels on one clipped line
-# with a floated input by default.
-_STYLE = """<style>
-.bsc-quiz .widget-radio-box label, .bsc-quiz .jupyter-widget-radio-box label,
-.bsc-quiz .widget-checkbox label, .bsc-quiz .jupyter-widget-checkbox label {
-  display: flex; align-items: flex-start; gap: 0.5em; height: auto; line-height: 1.4;
-  padding: 0.15em 0; white-space: normal; overflow: visible; }
-.bsc-quiz .widget-radio-box input, .bsc-quiz .jupyter-widget-radio-box input,
-.bsc-quiz .widget-checkbox input, .bsc-quiz .jupyter-widget-checkbox input {
-  float: none; flex: none; order: -1; height: auto; margin: 0.2em 0 0 0; }
-.bsc-quiz .widget-checkbox, .bsc-quiz .jupyter-widget-checkbox { height: auto; }
-.bsc-quiz .widget-html-content { line-height: 1.45; }
-.bsc-quiz-question { border-top: 1px solid #d0d0d0; padding-top: 0.4em; margin-top: 0.4em; }
-</style>"""
+#: (tone, icon) of a right, a partly right and a wrong answer.
+_RIGHT = ("self-care", "✓")
+_PARTLY = ("see-doctor", "◐")
+_WRONG = ("emergency", "✗")
 
 
 def _feedback_html(question: Question, g: Grade) -> str:
     """The feedback panel for a checked answer: result in words with an icon, each picked
     option's feedback, and the section to re-read when the answer is not fully right."""
-    colour, background, icon = _RIGHT if g.correct else _PARTLY if g.partial else _WRONG
+    tone, icon = _RIGHT if g.correct else _PARTLY if g.partial else _WRONG
     items = "".join(
         f"<li><strong>{html.escape(option.text)}</strong><br>{html.escape(text)}</li>"
         for option, text in g.feedback
@@ -52,11 +37,10 @@ def _feedback_html(question: Question, g: Grade) -> str:
         else f"<p>Re-read <em>{html.escape(question.section)}</em> above, then try again.</p>"
     )
     return (
-        f'<div role="status" style="border-left:6px solid {colour};background:{background};'
-        f'color:#1a1a1a;padding:0.3em 0.8em;margin:0.3em 0;border-radius:4px">'
-        f'<p style="margin:0.3em 0;font-weight:bold;color:{colour}">'
+        f'<div role="status" class="bsc-panel bsc-panel-side bsc-panel-wide bsc-panel-{tone} '
+        f'bsc-quiz-feedback-panel"><p class="bsc-p bsc-pack-verdict {PALETTE[tone]}">'
         f'<span aria-hidden="true">{icon} </span>{html.escape(g.summary)}</p>'
-        f'<ul style="margin:0.3em 0">{items}</ul>{reread}</div>'
+        f'<ul class="bsc-list">{items}</ul>{reread}</div>'
     )
 
 
@@ -76,6 +60,7 @@ class Quiz(w.VBox):
 
     def __init__(self, lesson: str | QuizData, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.add_class("bsc-tool")
         self.add_class("bsc-quiz")
         self.quiz: QuizData = lesson if isinstance(lesson, QuizData) else load_quiz(lesson)
         #: Each question's last checked grade; None until checked (or after the answer changes).
@@ -88,7 +73,7 @@ class Quiz(w.VBox):
         self._option_layout = w.Layout(width="auto", max_width="100%")
         self._button_layout = w.Layout(width="auto", min_width="7em", align_self="flex-start")
         header = w.HTML(
-            f"{_STYLE}<h3>{html.escape(self.quiz.title)}</h3>"
+            f"<h3>{html.escape(self.quiz.title)}</h3>"
             "<p>Answer each question, then press <strong>Check</strong> under it to see "
             "whether you are right and why.</p>"
         )
@@ -106,7 +91,13 @@ class Quiz(w.VBox):
         #: The best number right in this browser (None until known, or never scored).
         self.best: int | None = None
         self.memory = BrowserMemory("quiz", self.quiz.lesson, self._restore)
-        self.children = [header, *rows, w.HBox([self._score, self._retry]), self.memory]
+        self.children = [
+            stylesheet(),
+            header,
+            *rows,
+            w.HBox([self._score, self._retry]),
+            self.memory,
+        ]
         self._show_score()
 
     # --- building ------------------------------------------------------------------------------
@@ -114,8 +105,8 @@ class Quiz(w.VBox):
     def _build_question(self, index: int, total: int, q: Question) -> w.VBox:
         how = "Choose one answer." if q.kind == "single" else "Choose every answer that is true."
         prompt = w.HTML(
-            f'<p style="margin:0.4em 0"><strong>Question {index + 1} of {total}.</strong> '
-            f'{html.escape(q.text)} <em style="color:{PALETTE["muted"]}">{how}</em></p>'
+            f'<p class="bsc-p"><strong>Question {index + 1} of {total}.</strong> '
+            f'{html.escape(q.text)} <em class="{PALETTE["muted"]}">{how}</em></p>'
         )
         if q.kind == "single":
             control = w.RadioButtons(
@@ -223,10 +214,10 @@ class Quiz(w.VBox):
         best = ""
         if self.best is not None and self.memory.loaded and self.memory.available:
             best = (
-                f'<br><span style="font-size:0.85em;color:{PALETTE["muted"]}">'
+                '<br><span class="bsc-source">'
                 f"Your best in this browser: {html.escape(score_line(self.best, total))}</span>"
             )
         self._score.value = (
-            f'<p aria-live="polite" style="font-size:1.1em;margin:0.4em 1em 0.4em 0">'
+            '<p aria-live="polite" class="bsc-quiz-score-line">'
             f"<strong>Score:</strong> {html.escape(line)}{best}</p>"
         )

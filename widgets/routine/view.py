@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable
+from html import escape
 
 import ipywidgets as w
 
 from widgets.routine.model import CONTENT, Routine, RoutineStatus
-from widgets.tick import Tick
 from widgets.timer.model import format_clock
 from widgets.timer.pictures import stretch_svg
-from widgets.ui import PALETTE, disclaimer, message, show_message
-
-_TEXT = "#1a1a1a"
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
+from widgets.ui import PALETTE, action_button, disclaimer, message, run_action, stylesheet, tick
 
 
 class GuidedRoutine(w.VBox):
@@ -32,7 +25,7 @@ class GuidedRoutine(w.VBox):
 
     Notes
     -----
-    Call :meth:`refresh` to bring the display up to the clock; a hidden ``Play`` calls it once a
+    Call :meth:`refresh` to bring the display up to the clock; a hidden ``Tick`` calls it once a
     second while the routine runs.
     """
 
@@ -43,17 +36,18 @@ class GuidedRoutine(w.VBox):
         clock: Callable[[], float] | None = None,
     ) -> None:
         super().__init__()
+        self.add_class("bsc-tool")
         self.add_class("bsc-routine")
         self._routine = Routine(exercises, **({"clock": clock} if clock else {}))
         self._intro = w.HTML(
-            f'<p style="line-height:1.4;margin:0.3em 0;color:{_TEXT}">'
-            f"{_esc(CONTENT.start.text)} "
-            f'<span style="color:{PALETTE["muted"]};font-size:0.85em">(Source: '
-            f"{_esc(CONTENT.start.source)})</span></p>"
-            f'<p role="note" style="line-height:1.4;margin:0.3em 0;color:{PALETTE["emergency"]}">'
-            f"<strong>⚠ {_esc(CONTENT.caution.text)}</strong> "
-            f'<span style="color:{PALETTE["muted"]};font-size:0.85em">(Source: '
-            f"{_esc(CONTENT.caution.source)})</span></p>"
+            '<p class="bsc-p bsc-text">'
+            f"{escape(CONTENT.start.text)} "
+            '<span class="bsc-source">(Source: '
+            f"{escape(CONTENT.start.source)})</span></p>"
+            f'<p role="note" class="bsc-p {PALETTE["emergency"]}">'
+            f"<strong>⚠ {escape(CONTENT.caution.text)}</strong> "
+            '<span class="bsc-source">(Source: '
+            f"{escape(CONTENT.caution.source)})</span></p>"
         )
         self._exercise = w.HTML()
         self._exercise.add_class("bsc-routine-exercise")
@@ -63,6 +57,7 @@ class GuidedRoutine(w.VBox):
             value=0, min=0, max=len(self._routine.exercises), description="Exercises done",
             style={"description_width": "initial"},
         )  # fmt: skip
+        self._msg = message()
         self._start = self._button("Start", "play", "Start the routine", self._start_or_resume)
         self._pause = self._button("Pause", "pause", "Stop the clock for now", self._routine.pause)
         self._back = self._button(
@@ -75,9 +70,9 @@ class GuidedRoutine(w.VBox):
         self._reset = self._button(
             "Reset", "undo", "Go back to the first exercise", self._routine.reset
         )
-        self._msg = message()
-        self._tick = Tick(on_tick=self.refresh)  # the page asks for a redraw each second
+        self._tick = tick("Routine tick", self.refresh)
         self.children = [
+            stylesheet(),
             self._intro,
             self._exercise,
             self._timer,
@@ -92,10 +87,13 @@ class GuidedRoutine(w.VBox):
         ]
         self.refresh()
 
+    def _act(self, action) -> None:
+        """Run ``action`` as a button does: say why in the message area if it could not, redraw."""
+        run_action(self._msg, action)
+        self.refresh()
+
     def _button(self, text: str, icon: str, tip: str, action) -> w.Button:
-        b = w.Button(description=text, icon=icon, tooltip=tip)
-        b.on_click(lambda _: self._act(action))
-        return b
+        return action_button(text, icon, tip, action, self._msg, self.refresh)
 
     @property
     def routine(self) -> Routine:
@@ -108,15 +106,6 @@ class GuidedRoutine(w.VBox):
         else:
             self._routine.start()
 
-    def _act(self, action) -> None:
-        try:
-            action()
-        except ValueError as exc:
-            show_message(self._msg, str(exc))
-        else:
-            show_message(self._msg, "")
-        self.refresh()
-
     def refresh(self) -> RoutineStatus:
         """Bring the display up to the clock; returns what was shown."""
         st = self._routine.status()
@@ -124,43 +113,40 @@ class GuidedRoutine(w.VBox):
         count = len(self._routine.exercises)
         muted = PALETTE["muted"]
         self._exercise.value = (
-            '<div style="display:flex;gap:1em;align-items:flex-start;flex-wrap:wrap;'
-            f'color:{_TEXT}">'
+            '<div class="bsc-split">'
             f"{stretch_svg(ex.picture, ex.name)}"
-            '<div style="flex:1;min-width:16em">'
-            f'<p style="margin:0;color:{muted}">Exercise {st.index + 1} of {count}</p>'
-            '<h3 class="bsc-routine-name" style="margin:0.2em 0;font-size:1.3em">'
-            f"{_esc(ex.name)}</h3>"
-            f'<p style="line-height:1.4;margin:0.3em 0">{_esc(ex.how)}</p>'
-            f'<p style="line-height:1.4;margin:0.3em 0"><strong>Dose from the source:</strong> '
-            f"{_esc(ex.dose)}</p>"
-            f'<p style="line-height:1.4;margin:0.3em 0"><strong>This routine:</strong> '
-            f"{_esc(ex.count)} Hold {ex.hold_seconds} s, relax {self._routine.rest_seconds:g} s "
+            '<div class="bsc-grow">'
+            f'<p class="bsc-p-tight {muted}">Exercise {st.index + 1} of {count}</p>'
+            '<h3 class="bsc-routine-name">'
+            f"{escape(ex.name)}</h3>"
+            f'<p class="bsc-p">{escape(ex.how)}</p>'
+            '<p class="bsc-p"><strong>Dose from the source:</strong> '
+            f"{escape(ex.dose)}</p>"
+            '<p class="bsc-p"><strong>This routine:</strong> '
+            f"{escape(ex.count)} Hold {ex.hold_seconds} s, relax {self._routine.rest_seconds:g} s "
             "between holds (the rest is the course's choice).</p>"
-            f'<p style="line-height:1.4;margin:0;font-size:0.85em;color:{muted}">'
-            f"Source: {_esc(ex.source)} Timing: {_esc(ex.timing_source)}</p>"
+            '<p class="bsc-p-tight bsc-source">'
+            f"Source: {escape(ex.source)} Timing: {escape(ex.timing_source)}</p>"
             "</div></div>"
         )
         if st.state == "done":
-            words, colour = "Well done: routine finished", PALETTE["self-care"]
+            words, tone = "Well done: routine finished", PALETTE["self-care"]
         elif st.state == "idle":
-            words, colour = "Press Start when you are in position", muted
+            words, tone = "Press Start when you are in position", muted
         elif st.phase == "hold":
-            words, colour = f"Hold — {st.rep} of {ex.reps}", PALETTE["info"]
+            words, tone = f"Hold — {st.rep} of {ex.reps}", PALETTE["info"]
         else:
             nxt = "next exercise" if st.rep == ex.reps else f"hold {st.rep + 1} of {ex.reps}"
-            words, colour = f"Relax — then {nxt}", PALETTE["self-care"]
+            words, tone = f"Relax — then {nxt}", PALETTE["self-care"]
         if st.state == "paused":
             words = f"Paused ({words})"
         seconds = st.seconds_left if st.state in ("running", "paused") else 0
         digits = format_clock(seconds) if st.state != "idle" else format_clock(ex.hold_seconds)
         self._timer.value = (
-            '<div style="display:flex;align-items:baseline;gap:0.6em;flex-wrap:wrap">'
-            '<span class="bsc-routine-digits" role="timer" '
-            'style="font-size:2.4em;font-weight:bold;'
-            f'font-variant-numeric:tabular-nums;color:{_TEXT}">{digits}</span>'
-            f'<span class="bsc-routine-state" role="status" aria-live="polite" '
-            f'style="font-size:1.2em;color:{colour}">{_esc(words)}</span></div>'
+            '<div class="bsc-row">'
+            f'<span class="bsc-digits bsc-routine-digits" role="timer">{digits}</span>'
+            f'<span class="bsc-routine-state bsc-state-words {tone}" role="status" '
+            f'aria-live="polite">{escape(words)}</span></div>'
         )
         self._progress.value = count if st.state == "done" else st.index
         state = st.state

@@ -27,45 +27,37 @@ from widgets.selfcheck.model import (
     parse_number,
 )
 from widgets.selfcheck.yesno import YesNo
-from widgets.ui import PALETTE, disclaimer, message, show_message
-
-#: Light backgrounds on which every PALETTE text colour keeps at least 4.5:1 contrast.
-BACKGROUNDS = {
-    "emergency": "#fdecee",
-    "urgent": "#fff1e6",
-    "see-doctor": "#fbf6dc",
-    "self-care": "#e8f4ec",
-}
+from widgets.ui import PALETTE, disclaimer, message, show_message, stylesheet
 
 #: One shape per tier, so that the tier never rests on colour alone (the words carry it too).
 _ICON_SHAPES = {
     "emergency": (
-        '<path d="M12 2 1 21h22L12 2z" fill="{c}"/>'
-        '<rect x="11" y="8" width="2" height="7" fill="#fff"/>'
-        '<rect x="11" y="17" width="2" height="2" fill="#fff"/>'
+        '<path d="M12 2 1 21h22L12 2z" class="bsc-fill-{c}"/>'
+        '<rect x="11" y="8" width="2" height="7" class="bsc-fill-on-tone"/>'
+        '<rect x="11" y="17" width="2" height="2" class="bsc-fill-on-tone"/>'
     ),
     "urgent": (
-        '<circle cx="12" cy="12" r="10" fill="{c}"/>'
-        '<path d="M12 6v6l4 2" stroke="#fff" stroke-width="2" fill="none" '
+        '<circle cx="12" cy="12" r="10" class="bsc-fill-{c}"/>'
+        '<path d="M12 6v6l4 2" class="bsc-stroke-on-tone" stroke-width="2" fill="none" '
         'stroke-linecap="round"/>'
     ),
     "see-doctor": (
-        '<rect x="3" y="5" width="18" height="16" rx="2" fill="{c}"/>'
-        '<rect x="5" y="10" width="14" height="9" fill="#fff"/>'
-        '<rect x="7" y="2" width="2" height="5" fill="{c}"/>'
-        '<rect x="15" y="2" width="2" height="5" fill="{c}"/>'
+        '<rect x="3" y="5" width="18" height="16" rx="2" class="bsc-fill-{c}"/>'
+        '<rect x="5" y="10" width="14" height="9" class="bsc-fill-on-tone"/>'
+        '<rect x="7" y="2" width="2" height="5" class="bsc-fill-{c}"/>'
+        '<rect x="15" y="2" width="2" height="5" class="bsc-fill-{c}"/>'
     ),
-    "self-care": '<path d="M12 3 2 12h3v9h5v-6h4v6h5v-9h3L12 3z" fill="{c}"/>',
+    "self-care": '<path d="M12 3 2 12h3v9h5v-6h4v6h5v-9h3L12 3z" class="bsc-fill-{c}"/>',
 }
 
 _EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
 
 
 def _icon(level: str, size: int = 32) -> str:
-    shape = _ICON_SHAPES[level].replace("{c}", PALETTE[level])
+    shape = _ICON_SHAPES[level].replace("{c}", level)
     return (
-        f'<svg width="{size}" height="{size}" viewBox="0 0 24 24" aria-hidden="true" '
-        f'focusable="false" style="vertical-align:middle;margin-right:0.4em">{shape}</svg>'
+        f'<svg class="bsc-icon" width="{size}" height="{size}" viewBox="0 0 24 24" '
+        f'aria-hidden="true" focusable="false">{shape}</svg>'
     )
 
 
@@ -76,9 +68,9 @@ def _markup(text: str) -> str:
 
 def _question_label(q: Question) -> w.HTML:
     return w.HTML(
-        f'<div class="bsc-question-text" style="margin-top:0.6em">'
-        f'<span style="font-size:1.05em">{_markup(q.markup)}</span><br>'
-        f'<span style="color:{PALETTE["muted"]};font-size:0.92em">{html.escape(q.help)}</span>'
+        '<div class="bsc-question-text">'
+        f'<span class="bsc-question-words">{_markup(q.markup)}</span><br>'
+        f'<span class="bsc-question-help">{html.escape(q.help)}</span>'
         f"</div>"
     )
 
@@ -91,15 +83,12 @@ def result_html(r: Assessment) -> str:
     """The result panel for an assessment: tier in large words with an icon, what to do now,
     the reasons, notes, the self-care plan (self-care only) and the sources. All text escaped.
     """
-    colour, background = PALETTE[r.level], BACKGROUNDS[r.level]
     role = 'role="alert"' if r.level == "emergency" else 'role="status"'
     parts = [
-        f'<div class="bsc-result-panel" {role} style="border:3px solid {colour};'
-        f"border-left-width:12px;background:{background};color:#1a1a1a;padding:0.6em 1em;"
-        f'border-radius:6px">',
-        f'<h3 class="bsc-result-title" style="font-size:1.6em;margin:0.2em 0;color:{colour}">'
+        f'<div class="bsc-result-panel bsc-panel bsc-panel-strong bsc-panel-{r.level}" {role}>',
+        f'<h3 class="bsc-result-title {PALETTE[r.level]}">'
         f"{_icon(r.level)}{html.escape(r.title)}</h3>",
-        f'<p style="font-size:1.15em"><strong>What to do now:</strong> {html.escape(r.advice)}</p>',
+        f'<p class="bsc-state-line"><strong>What to do now:</strong> {html.escape(r.advice)}</p>',
         f"<p>{html.escape(r.detail)}</p>",
         "<h4>Why</h4>",
     ]
@@ -113,7 +102,7 @@ def result_html(r: Assessment) -> str:
         parts += ["<h4>Looking after your back at home</h4>", _list(r.plan)]
     links = "".join(
         f'<li><a href="{html.escape(s.url)}" target="_blank" rel="noopener noreferrer" '
-        f'style="color:{PALETTE["info"]}">{html.escape(s.name)}</a></li>'
+        f'class="{PALETTE["info"]}">{html.escape(s.name)}</a></li>'
         for s in r.sources
     )
     parts += ["<h4>Sources</h4>", f"<ul>{links}</ul>", "</div>"]
@@ -137,6 +126,7 @@ class SymptomCheck(w.VBox):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.add_class("bsc-tool")
         self.add_class("bsc-selfcheck")
         #: The last result shown, or None while the learner is answering.
         self.assessment: Assessment | None = None
@@ -144,7 +134,7 @@ class SymptomCheck(w.VBox):
         self._fields: dict[str, YesNo | w.Text] = {}
         self._messages: dict[str, w.HTML] = {}
         self._header = w.HTML(
-            '<h3 style="margin-bottom:0.2em">Check your symptoms</h3>'
+            '<h3 class="bsc-heading">Check your symptoms</h3>'
             "<p>Answer for how you are now: choose No or Yes for every question. Nothing is "
             "chosen for you. Your answers stay on this page while it is open: nothing is saved "
             "or sent.</p>"
@@ -186,7 +176,14 @@ class SymptomCheck(w.VBox):
             [self._result, w.HBox([self._change, self._restart]), disclaimer()]
         )
         # Every part stays in the page and is shown or hidden, so its view exists to take focus.
-        self.children = [self._header, self._step_label, *self._pages, self._nav, self._result_box]
+        self.children = [
+            stylesheet(),
+            self._header,
+            self._step_label,
+            *self._pages,
+            self._nav,
+            self._result_box,
+        ]
         self._show_step(0)
 
     # --- building ------------------------------------------------------------------------------
@@ -263,8 +260,8 @@ class SymptomCheck(w.VBox):
         )
         items = "".join(f"<li>{html.escape(QUESTIONS[qid].text)}</li>" for qid in missing)
         self._nav_message.value = (
-            f'<div class="bsc-message bsc-message-error bsc-selfcheck-missing" role="{role}" '
-            f'style="color:{PALETTE["emergency"]}">⚠ {html.escape(lead)}<ul>{items}</ul></div>'
+            f'<div class="bsc-message bsc-message-error bsc-selfcheck-missing" role="{role}">'
+            f"⚠ {html.escape(lead)}<ul>{items}</ul></div>"
         )
 
     def _refresh_missing(self) -> None:
@@ -299,7 +296,7 @@ class SymptomCheck(w.VBox):
         self._step = step
         tier = TIERS[LEVELS[step]]
         self._step_label.value = (
-            f'<p aria-live="polite" style="font-size:1.1em"><strong>Step {step + 1} of '
+            f'<p aria-live="polite" class="bsc-big"><strong>Step {step + 1} of '
             f"{len(LEVELS)}</strong>: {html.escape(tier.step_title)}</p>"
         )
         for i, page in enumerate(self._pages):
@@ -319,7 +316,7 @@ class SymptomCheck(w.VBox):
             self._result.remove_class(f"bsc-result-{level}")
         self._result.add_class(f"bsc-result-{r.level}")
         self._result.value = result_html(r)
-        self._step_label.value = '<p style="font-size:1.1em"><strong>Your result</strong></p>'
+        self._step_label.value = '<p class="bsc-big"><strong>Your result</strong></p>'
         for page in self._pages:
             page.layout.display = "none"
         self._nav.layout.display = "none"

@@ -144,19 +144,22 @@ def stretch_svg(pose: str, title: str, size: int = 180) -> str:
         f'<svg class="bsc-stretch-picture" role="img" aria-label="{label}" '
         f'viewBox="0 0 120 80" width="{size}" height="{size * 2 // 3}" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{label}</title>',
-        f'<line x1="2" y1="70.5" x2="118" y2="70.5" stroke="{FLOOR}" stroke-width="1"/>',
+        f'<line class="bsc-pic-floor" x1="2" y1="70.5" x2="118" y2="70.5" stroke="{FLOOR}" '
+        'stroke-width="1"/>',
     ]
-    for colour, lines in ((FAR, p["far"]), (INK, p["near"])):
+    for colour, kind, lines in ((FAR, "far", p["far"]), (INK, "ink", p["near"])):
         for line in lines:
             parts.append(
-                f'<polyline points="{_points(line)}" fill="none" stroke="{colour}" '
+                f'<polyline class="bsc-pic-{kind}" points="{_points(line)}" fill="none" '
+                f'stroke="{colour}" '
                 'stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"/>'
             )
     x, y = p["head"]
-    parts.append(f'<circle cx="{x:g}" cy="{y:g}" r="5.5" fill="{INK}"/>')
+    parts.append(f'<circle class="bsc-pic-ink-fill" cx="{x:g}" cy="{y:g}" r="5.5" fill="{INK}"/>')
     if p.get("arrow"):
         parts.append(
-            f'<path d="{p["arrow"]}" fill="none" stroke="{ARROW}" stroke-width="2" '
+            f'<path class="bsc-pic-arrow" d="{p["arrow"]}" fill="none" stroke="{ARROW}" '
+            'stroke-width="2" '
             'stroke-linecap="round" stroke-linejoin="round"/>'
         )
     parts.append("</svg>")
@@ -268,7 +271,7 @@ def posture_svg(ticked: frozenset[str] | set[str] = frozenset(), labels: bool = 
     )
     out = [
         f'<svg class="bsc-posture-diagram" role="img" aria-label="{html.escape(label)}" '
-        'viewBox="-140 0 500 270" width="100%" style="max-width:560px" '
+        'viewBox="-140 0 500 270" width="100%" '
         'xmlns="http://www.w3.org/2000/svg">',
         f"<title>{html.escape(label)}</title>",
         _FURNITURE,
@@ -289,11 +292,12 @@ def posture_svg(ticked: frozenset[str] | set[str] = frozenset(), labels: bool = 
             if part in _LEADERS:
                 x1, y1, x2, y2 = _LEADERS[part]
                 out.append(
-                    f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#9aa5b1" '
-                    'stroke-width="1"/>'
+                    f'<line class="bsc-pic-leader" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" '
+                    'stroke="#9aa5b1" stroke-width="1"/>'
                 )
             out.append(
-                f'<text x="{x}" y="{y}" text-anchor="{anchor}" font-size="11" '
+                f'<text class="bsc-part-label{" bsc-part-label-on" if on else ""}" x="{x}" y="{y}" '
+                f'text-anchor="{anchor}" font-size="11" '
                 f'font-family="sans-serif" font-weight="{weight}" fill="{ON if on else "#4a4a4a"}">'
                 f"{mark}{html.escape(PARTS[part])}</text>"
             )

@@ -1,7 +1,7 @@
 """The break reminder that reaches a learner in another window: ``BreakSignals``.
 
 A sitting timer is kept open all day in a tab nobody looks at, and Chromium throttles a hidden
-tab's timers (a chain of ticks, such as the display's once-a-second ``Play``, may run only once a
+tab's timers (a chain of ticks, such as the display's once-a-second ``Tick``, may run only once a
 minute after a few minutes hidden). So the signal is not left to the kernel's display tick. At
 every transition the kernel hands this widget the due moment as an absolute wall-clock time
 (:attr:`due_ms`, from :attr:`widgets.timer.model.SittingSchedule.due_epoch`), and the page

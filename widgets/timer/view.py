@@ -3,15 +3,15 @@
 
 The views only display. When a break is due, how long is left and today's tally are all worked
 out by :class:`widgets.timer.model.SittingSchedule` from its clock. The display is refreshed by a
-browser-driven tick (a hidden ``ipywidgets.Play`` that changes its value once a second while the
-timer runs): no thread, no sleep, no loop in the kernel. A tick that comes late (a hidden tab)
-or not at all only delays the display; the next refresh shows the right time.
+browser-driven tick (a hidden :class:`widgets.tick.Tick` that steps its value once a second
+while the timer runs): no thread, no sleep, no loop in the kernel. A tick that comes late (a
+hidden tab) or not at all only delays the display; the next refresh shows the right time.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
+from html import escape
 
 import ipywidgets as w
 from ipywidgets.widgets.widget_bool import CheckboxStyle
@@ -19,7 +19,6 @@ from ipywidgets.widgets.widget_button import ButtonStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from widgets.progress.memory import BrowserMemory
-from widgets.tick import Tick
 from widgets.timer.data import Note, PostureItem, Stretch, load_posture, load_stretches
 from widgets.timer.model import (
     DEFAULT_SNOOZE_MINUTES,
@@ -37,22 +36,23 @@ from widgets.timer.model import (
 )
 from widgets.timer.pictures import posture_svg, stretch_svg
 from widgets.timer.signals import DUE_TITLE, BreakSignals
-from widgets.ui import PALETTE, disclaimer, message, show_message
+from widgets.ui import (
+    PALETTE,
+    action_button,
+    disclaimer,
+    message,
+    run_action,
+    show_message,
+    stylesheet,
+    tick,
+)
 
 CUSTOM = "custom"
 OFF = "off"
 #: States in which the clock runs, so the display needs its tick.
 RUNNING = ("sitting", "break-due", "on-break")
 
-#: Light backgrounds on which the PALETTE text colours keep at least 4.5:1 contrast.
-_ALERT_BG = "#fdecee"
-_BREAK_BG = "#e8f4ec"
-_TEXT = "#1f1f1f"
 _PLACES = {"standing": "at your desk: no kit needed", "floor": "on the floor: a mat or carpet"}
-
-
-def _esc(text: object) -> str:
-    return html.escape(str(text))
 
 
 def _minutes_text(minutes: float) -> str:
@@ -120,6 +120,7 @@ class SittingTimer(w.VBox):
             "button": {"layout": w.Layout(), "style": ButtonStyle()},
         }
         self._caution, self._stretches = load_stretches()
+        self.add_class("bsc-tool")
         self.add_class("bsc-timer")
 
         self._build_settings()
@@ -130,11 +131,12 @@ class SittingTimer(w.VBox):
         self._tally = self._html()
         self._tally.add_class("bsc-timer-tally")
         # The page asks for a redraw once a second (a hidden Tick; the time comes from the clock).
-        self._tick = Tick(on_tick=self.refresh)
+        self._tick = tick("Timer tick", self.refresh)
         self.memory = BrowserMemory("settings", "timer", self._restore)
         self._build_signals()
 
         self.children = [
+            stylesheet(),
             self._settings,
             self._state,
             self._countdown,
@@ -216,10 +218,10 @@ class SittingTimer(w.VBox):
         self._progress.add_class("bsc-timer-progress")
 
         def button(text: str, icon: str, tip: str, action) -> w.Button:
-            b = self._button(description=text, icon=icon, tooltip=tip)
-            b.on_click(lambda _: self._act(action))
-            return b
+            shared = self._shared["button"]
+            return action_button(text, icon, tip, action, self._action_msg, self.refresh, **shared)
 
+        self._action_msg = message()
         s = self._schedule
         self._start = button("Start", "play", "Start timing your sitting", s.start)
         self._pause = button("Pause", "pause", "Stop the clock for now", s.pause)
@@ -233,7 +235,6 @@ class SittingTimer(w.VBox):
             layout=w.Layout(flex_flow="row wrap"),
         )
         self._controls.add_class("bsc-timer-controls")
-        self._action_msg = message()
 
     def _build_alert(self) -> None:
         self._alert_text = self._html()
@@ -364,14 +365,14 @@ class SittingTimer(w.VBox):
                 "break-due": " (your break is due)",
                 "on-break": " (break time stopped)",
             }.get(st.paused_from or "", "")
-        colour = {
+        tone = {
             "break-due": PALETTE["emergency"],
             "on-break": PALETTE["self-care"],
             "paused": PALETTE["muted"],
         }.get(st.state, PALETTE["info"])
         self._state.value = (
-            '<p role="status" aria-live="polite" style="line-height:1.4;margin:0.3em 0;'
-            f'font-size:1.15em;color:{colour}"><strong>State:</strong> {_esc(words)}</p>'
+            f'<p role="status" aria-live="polite" class="bsc-p bsc-state-line {tone}">'
+            f"<strong>State:</strong> {escape(words)}</p>"
         )
 
     def _show_countdown(self, st: Status) -> None:
@@ -390,11 +391,10 @@ class SittingTimer(w.VBox):
             done = st.seconds_sitting / total if total else 1.0
             label, bar = "Sitting", "danger" if inner == "break-due" else "info"
         self._countdown.value = (
-            '<div style="display:flex;align-items:baseline;gap:0.6em;flex-wrap:wrap">'
-            f'<span class="bsc-timer-digits" role="timer" style="font-size:2.6em;'
-            f'font-weight:bold;font-variant-numeric:tabular-nums;color:{_TEXT}">'
+            '<div class="bsc-row">'
+            '<span class="bsc-digits bsc-timer-digits" role="timer">'
             f"{format_clock(seconds)}</span>"
-            f'<span style="color:{PALETTE["muted"]}">{_esc(caption)}</span></div>'
+            f'<span class="{PALETTE["muted"]}">{escape(caption)}</span></div>'
         )
         self._progress.value = min(1.0, max(0.0, done))
         self._progress.description = label
@@ -423,39 +423,34 @@ class SittingTimer(w.VBox):
         )
         sat = st.seconds_sitting + (self._schedule.seconds_until_due() or 0.0)
         self._alert_text.value = (
-            f'<div role="alert" tabindex="-1" style="border:4px solid {PALETTE["emergency"]};'
-            f'background:{_ALERT_BG};color:{_TEXT};padding:0.8em 1em;border-radius:6px">'
-            f'<p style="font-size:1.8em;font-weight:bold;margin:0 0 0.2em;'
-            f'color:{PALETTE["emergency"]}">⚠ Time to move: your break is due</p>'
-            f"<p style='line-height:1.4;margin:0 0 0.6em'>You have sat for "
-            f"{_esc(format_duration(sat))}. Stand up and move for "
-            f"{_esc(format_duration(s.break_seconds))}. {_esc(snooze_note)}</p>"
+            '<div role="alert" tabindex="-1" class="bsc-panel bsc-panel-thick bsc-panel-emergency">'
+            f'<p class="bsc-alert-title {PALETTE["emergency"]}">'
+            "⚠ Time to move: your break is due</p>"
+            "<p class='bsc-p'>You have sat for "
+            f"{escape(format_duration(sat))}. Stand up and move for "
+            f"{escape(format_duration(s.break_seconds))}. {escape(snooze_note)}</p>"
             f"{self._movement_html(move)}</div>"
         )
         self._alert.layout.display = "flex"
 
     def _movement_html(self, move: Stretch) -> str:
-        muted = PALETTE["muted"]
         caution = (
-            f'<p style="line-height:1.4;margin:0.3em 0;font-size:0.85em;color:{muted}">'
-            f"{_esc(self._caution.text)}</p>"
+            f'<p class="bsc-p bsc-source">{escape(self._caution.text)}</p>'
             if move.place == "floor"
             else ""
         )
         return (
-            '<div class="bsc-timer-stretch" style="display:flex;gap:1em;align-items:flex-start;'
-            f'flex-wrap:wrap;color:{_TEXT}">'
+            '<div class="bsc-timer-stretch bsc-split">'
             f"{stretch_svg(move.picture, move.name)}"
-            '<div style="flex:1;min-width:16em">'
-            f'<p style="line-height:1.4;margin:0;font-size:1.2em"><strong>Try: '
-            f'<span class="bsc-timer-stretch-name">{_esc(move.name)}</span></strong> '
-            f'<span style="color:{muted}">({_esc(_PLACES[move.place])})</span></p>'
-            f'<p style="line-height:1.4;margin:0.3em 0">{_esc(move.how)}</p>'
-            '<p style="line-height:1.4;margin:0.3em 0"><strong>How much:</strong> '
-            f"{_esc(move.dose)}</p>"
+            '<div class="bsc-grow">'
+            '<p class="bsc-p-tight bsc-state-words"><strong>Try: '
+            f'<span class="bsc-timer-stretch-name">{escape(move.name)}</span></strong> '
+            f'<span class="{PALETTE["muted"]}">({escape(_PLACES[move.place])})</span></p>'
+            f'<p class="bsc-p">{escape(move.how)}</p>'
+            '<p class="bsc-p"><strong>How much:</strong> '
+            f"{escape(move.dose)}</p>"
             f"{caution}"
-            f'<p style="line-height:1.4;margin:0;font-size:0.85em;color:{muted}">'
-            f"Source: {_esc(move.source)}</p>"
+            f'<p class="bsc-p-tight bsc-source">Source: {escape(move.source)}</p>'
             "</div></div>"
         )
 
@@ -466,10 +461,8 @@ class SittingTimer(w.VBox):
             self._break_text.value = ""
             return
         self._break_text.value = (
-            f'<div style="border:2px solid {PALETTE["self-care"]};background:{_BREAK_BG};'
-            f'padding:0.6em 1em;border-radius:6px;color:{_TEXT}">'
-            '<p style="line-height:1.4;margin:0 0 0.4em;'
-            f'color:{PALETTE["self-care"]};font-weight:bold">'
+            '<div class="bsc-panel bsc-panel-self-care">'
+            f'<p class="bsc-p-tight bsc-pack-verdict {PALETTE["self-care"]}">'
             "On your break: the next sitting block starts by itself when the break time is "
             "over.</p>"
             f"{self._movement_html(self.suggestion(st))}</div>"
@@ -486,12 +479,11 @@ class SittingTimer(w.VBox):
             f'<span class="bsc-tally-breaks">{t.breaks_taken} '
             f"break{'s' * (t.breaks_taken != 1)} taken</span> · "
             f'<span class="bsc-tally-longest">longest stretch sitting '
-            f"{_esc(format_duration(t.longest_seconds))}</span> · "
-            f"{_esc(format_duration(t.sitting_seconds))} sitting in all"
+            f"{escape(format_duration(t.longest_seconds))}</span> · "
+            f"{escape(format_duration(t.sitting_seconds))} sitting in all"
         )
         self._tally.value = (
-            f'<div style="margin-top:0.5em"><p style="line-height:1.4;margin:0 0 0.3em">{text}</p>'
-            f"{self._tally_chart(t.blocks)}</div>"
+            f'<div class="bsc-tally"><p class="bsc-p">{text}</p>{self._tally_chart(t.blocks)}</div>'
         )
 
     def _tally_chart(self, blocks: tuple[float, ...]) -> str:
@@ -506,26 +498,26 @@ class SittingTimer(w.VBox):
         minutes = ", ".join(format_duration(b) for b in shown)
         label = f"Sitting blocks today, oldest first: {minutes}."
         out = [
-            f'<svg role="img" aria-label="{_esc(label)}" width="{width}" height="{height}" '
+            f'<svg role="img" aria-label="{escape(label)}" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
-            f"<title>{_esc(label)}</title>"
+            f"<title>{escape(label)}</title>"
         ]
         longest = max(shown)
         for i, seconds in enumerate(shown):
             y = 3 + i * row
             length = max(2.0, bar_w * seconds / scale)
-            colour = PALETTE["emergency"] if seconds > limit else PALETTE["info"]
+            fill = "bsc-fill-emergency" if seconds > limit else "bsc-fill-info"
             mark = " (longest)" if seconds == longest and len(shown) > 1 else ""
             out.append(
-                f'<rect x="0" y="{y}" width="{length:.1f}" height="{row - 5}" rx="2" '
-                f'fill="{colour}"/>'
-                f'<text x="{length + 4:.1f}" y="{y + row - 8}" font-size="11" '
-                f'font-family="sans-serif" fill="{_TEXT}">{_esc(format_duration(seconds))}'
+                f'<rect class="{fill}" x="0" y="{y}" width="{length:.1f}" height="{row - 5}" '
+                'rx="2"/>'
+                f'<text class="bsc-fill-text" x="{length + 4:.1f}" y="{y + row - 8}" '
+                f'font-size="11" font-family="sans-serif">{escape(format_duration(seconds))}'
                 f"{mark}</text>"
             )
         x = bar_w * limit / scale
         out.append(
-            f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" stroke="{PALETTE["muted"]}" '
+            f'<line class="bsc-stroke-muted" x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" '
             'stroke-dasharray="3 3"/></svg>'
         )
         return "".join(out)
@@ -562,18 +554,14 @@ class SittingTimer(w.VBox):
         else:
             note = f"Next micro-pause in {format_clock(ms.seconds_until_pause)}."
         self._micro_note.value = (
-            f'<span role="status" style="color:{PALETTE["info"]}">{_esc(note)}</span>'
+            f'<span role="status" class="{PALETTE["info"]}">{escape(note)}</span>'
         )
         self._micro_done.layout.display = "inline-flex" if ms.state == "break-due" else "none"
 
     # -- reacting ----------------------------------------------------------------------------
 
     def _act(self, action, *args) -> None:
-        show_message(self._action_msg, "")
-        try:
-            action(*args)
-        except ValueError as exc:
-            show_message(self._action_msg, str(exc))
+        run_action(self._action_msg, action, *args)
         self.refresh()
 
     def _matching_preset(self) -> str:
@@ -593,8 +581,7 @@ class SittingTimer(w.VBox):
             p = preset(chosen)
             detail = f"{p.note} Source: {p.source}"
         self._source.value = (
-            f'<p style="line-height:1.4;margin:0.2em 0;font-size:0.9em;color:{PALETTE["muted"]}">'
-            f"<strong>{_esc(words)}</strong> {_esc(detail)}</p>"
+            f'<p class="bsc-p bsc-note"><strong>{escape(words)}</strong> {escape(detail)}</p>'
         )
 
     def _on_preset(self, change) -> None:
@@ -696,13 +683,13 @@ class PostureCheck(w.VBox):
 
     def __init__(self) -> None:
         super().__init__()
+        self.add_class("bsc-tool")
         self.add_class("bsc-posture")
         about, items = load_posture()
         self._items: tuple[PostureItem, ...] = items
         self._about = w.HTML(self._note_html(about))
         self._boxes: dict[str, w.Checkbox] = {}
         rows = []
-        muted = PALETTE["muted"]
         # One layout and style shared by all the rows: fewer widget models for the page to load.
         box_layout, box_style = w.Layout(width="auto"), CheckboxStyle()
         detail_layout, detail_style = w.Layout(), HTMLStyle()
@@ -715,9 +702,9 @@ class PostureCheck(w.VBox):
             box.add_class("bsc-posture-item")
             self._boxes[item.id] = box
             detail = w.HTML(
-                '<p style="line-height:1.35;margin:0 0 0.5em 1.8em;font-size:0.9em">'
-                f"{_esc(item.detail)} "
-                f'<span style="color:{muted}">Source: {_esc(item.source)}</span></p>',
+                '<p class="bsc-posture-detail">'
+                f"{escape(item.detail)} "
+                f'<span class="{PALETTE["muted"]}">Source: {escape(item.source)}</span></p>',
                 layout=detail_layout,
                 style=detail_style,
             )
@@ -736,6 +723,7 @@ class PostureCheck(w.VBox):
             layout=w.Layout(flex="1 1 24em", min_width="18em", margin="0 0 0 1em"),
         )
         self.children = [
+            stylesheet(),
             self._about,
             w.HBox([checklist, figure], layout=w.Layout(flex_flow="row wrap")),
         ]
@@ -744,9 +732,9 @@ class PostureCheck(w.VBox):
     @staticmethod
     def _note_html(note: Note) -> str:
         return (
-            f'<p style="line-height:1.4;margin:0.2em 0 0.8em">{_esc(note.text)} '
-            f'<span style="font-size:0.85em;color:{PALETTE["muted"]}">Source: '
-            f"{_esc(note.source)}</span></p>"
+            f'<p class="bsc-p">{escape(note.text)} '
+            '<span class="bsc-source">Source: '
+            f"{escape(note.source)}</span></p>"
         )
 
     @property
@@ -767,10 +755,10 @@ class PostureCheck(w.VBox):
         """Redraw the diagram and the count from the ticks."""
         self._diagram.value = posture_svg(self.lit_parts())
         done, total = len(self.checked), len(self._items)
-        colour = PALETTE["self-care"] if done == total else PALETTE["info"]
+        tone = PALETTE["self-care"] if done == total else PALETTE["info"]
         extra = " Your set-up matches the whole list." if done == total else ""
         self._count.value = (
-            f'<p role="status" style="line-height:1.4;margin:0.3em 0;color:{colour}">'
+            f'<p role="status" class="bsc-p {tone}">'
             f"<strong>{done} of {total}</strong> checked.{extra}</p>"
         )
 
