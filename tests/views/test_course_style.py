@@ -16,7 +16,7 @@ from pathlib import Path
 import ipywidgets as w
 import pytest
 
-from tests.conftest import REPO
+from tests.support.paths import REPO
 from widgets.ui import PALETTE, TONES, course_css, stylesheet
 
 #: A style attribute (either quote) and what it holds.
