@@ -53,10 +53,14 @@ browser: $(STAMP)
 	@test -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" || $(BIN)/playwright install chromium || \
 		{ echo "No Chromium for the browser tests: apt-get install -y chromium, or set CHROMIUM_PATH."; exit 1; }
 
+# Two processes (pytest-xdist) share the tests: two cores. Browser tests go by file (a file's
+# servers stay in one process); the few marked `serial` (real time against a server's timing)
+# run alone afterwards, so no other test's load can make them late.
 test: lint browser
-	$(BIN)/pytest tests/unit tests/views tests/content
+	$(BIN)/pytest tests/unit tests/views tests/content -n 2
 	$(BIN)/pytest --nbval-lax notebooks tests/notebooks
-	$(BIN)/pytest tests/browser
+	$(BIN)/pytest tests/browser -n 2 --dist loadfile -m "not serial"
+	$(BIN)/pytest tests/browser -m serial
 
 bench: $(STAMP) browser
 	$(BIN)/python -m benchmarks

@@ -22,7 +22,8 @@ from tests.course import lesson_file
 from tests.support.paths import NOTEBOOKS, REPO
 from tests.support.servers import is_kernel, serve_voila
 
-pytestmark = pytest.mark.browser
+# Timing against the server (pools, culling, output deadlines): run alone (see the Makefile).
+pytestmark = [pytest.mark.browser, pytest.mark.serial]
 
 POOLS = json.loads((REPO / "voila.json").read_text())["VoilaKernelManager"]["kernel_pools_config"]
 POOLED = {name: pool["pool_size"] for name, pool in POOLS.items() if name != "default"}

@@ -24,7 +24,8 @@ from tests.browser.test_app import axe_report
 from tests.support.paths import REPO
 from tests.support.servers import serve_voila, start_jupyter, stop
 
-pytestmark = pytest.mark.browser
+# Timing against the server (pools, culling, output deadlines): run alone (see the Makefile).
+pytestmark = [pytest.mark.browser, pytest.mark.serial]
 
 LATE = Path(__file__).parent / "late_output"
 NOTEBOOK = "late-tool.ipynb"

@@ -178,6 +178,8 @@ def test_make_test_runs_every_layer():
         "pytest tests/browser",
     ):
         assert layer in plan, layer
+    # The browser layer in two runs that together hold every browser test: the rest, then serial.
+    assert '-m "not serial"' in plan and "pytest tests/browser -m serial" in plan
 
 
 def test_make_bench_runs_the_benchmarks():

@@ -87,6 +87,7 @@ def test_countdown_runs_pauses_and_resumes(voila, page):
     assert 1 <= frozen - seconds_shown(page) <= 5
 
 
+@pytest.mark.serial  # within 2 s of real time: run alone (see the Makefile)
 def test_countdown_is_right_after_the_page_was_hidden(voila, page):
     page.clock.install()  # before navigation, so the page's timers are Playwright's
     open_page(page, voila, LESSON)
