@@ -4,6 +4,7 @@
 #   make test    ruff, then every test layer (unit, views, content, notebooks, browser)
 #   make bench   page speed, memory and classroom benchmarks (benchmarks/README.md)
 #   make lint    ruff only
+#   make site    the course as a static site in build/site/ (Voici + Pyodide; tools/site/)
 # The first run of any of them creates .venv; later runs reinstall only when pyproject.toml changes.
 
 PYTHON ?= python3
@@ -15,12 +16,12 @@ PORT   ?= 8866
 # not install data-files), so voila, jupyter lab and jupyter server find it with no environment variable.
 TEMPLATE := $(VENV)/share/jupyter/voila/templates/course
 
-.PHONY: serve lab test lint bench browser clean
+.PHONY: serve lab test lint bench browser clean site
 
 $(STAMP): pyproject.toml lab/overrides.json Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[server,test]'
 	mkdir -p $(VENV)/share/jupyter/lab/settings && cp lab/overrides.json $(VENV)/share/jupyter/lab/settings/
 	mkdir -p $(dir $(TEMPLATE)) && rm -rf $(TEMPLATE) && ln -s $(CURDIR)/share/jupyter/voila/templates/course $(TEMPLATE)
 	touch $(STAMP)
@@ -46,7 +47,11 @@ browser: $(STAMP)
 	@test -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" || $(BIN)/playwright install chromium || \
 		{ echo "No Chromium for the browser tests: apt-get install -y chromium, or set CHROMIUM_PATH."; exit 1; }
 
-test: lint browser
+# The static site: its own tools venv (.venv-site) and download cache (.cache/site/), never .venv.
+site:
+	$(PYTHON) -m tools.site
+
+test: lint browser site
 	$(BIN)/pytest tests/unit tests/views tests/content
 	$(BIN)/pytest --nbval-lax notebooks tests/notebooks
 	$(BIN)/pytest tests/browser
@@ -55,4 +60,4 @@ bench: $(STAMP) browser
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .venv-site build/site

@@ -363,7 +363,7 @@ def voici_build(bin_dir: Path, packages: list[str]) -> None:
         bin_dir / "voici", "build", "--lite-dir", STAGE, "--contents", contents,
         "--output-dir", OUT, "--template", "course-site", "--theme", "light",
         "--strip_sources", "True", "--show_tracebacks", "False",
-        "--source-date-epoch", EPOCH, "--no-sourcemaps", "--no-unused-shared-packages",
+        "--source-date-epoch", EPOCH, "--no-sourcemaps",
         cwd=STAGE, env=env,
     )  # fmt: skip
 

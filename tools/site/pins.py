@@ -22,6 +22,9 @@ SITE_TOOLS = (
     "voici-core==0.9.0",
     "jupyterlite-core==0.6.4",
     "jupyterlite-pyodide-kernel==0.6.1",
+    # The page half of anywidget (its JupyterLab extension, which the build copies into the site):
+    # the same version as the kernel half in COURSE_WHEELS.
+    "anywidget==0.11.0",
 )
 
 #: The Python of the Pyodide runtime: every wheel in the site is downloaded for it.
