@@ -1,4 +1,4 @@
-"""A fix that runs only in the static site's browser Python (Pyodide, ``sys.platform == "emscripten"``).
+"""A fix that runs only in the static site's browser Python (Pyodide, "emscripten").
 
 jupyterlite-pyodide-kernel 0.6–0.8 hands each comm message from the Python worker to the page by
 converting the Python dict to JavaScript, and that conversion turns ``None`` into ``undefined``,

@@ -10,7 +10,9 @@ from tests.conftest import REPO
 
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())
 #: What a server installs: the package's own dependencies plus the "server" extra (Voila, Lab).
-SERVER_DEPS = PYPROJECT["project"]["dependencies"] + PYPROJECT["project"]["optional-dependencies"]["server"]
+SERVER_DEPS = (
+    PYPROJECT["project"]["dependencies"] + PYPROJECT["project"]["optional-dependencies"]["server"]
+)
 
 
 def spec_map(lines):
@@ -53,7 +55,11 @@ def test_pins_that_matter(name, must_contain):
 
 def test_the_wheel_needs_only_the_widget_libraries():
     # The static site installs the course wheel in the browser (Pyodide): no server in it.
-    assert set(spec_map(PYPROJECT["project"]["dependencies"])) == {"ipywidgets", "traitlets", "anywidget"}
+    assert set(spec_map(PYPROJECT["project"]["dependencies"])) == {
+        "ipywidgets",
+        "traitlets",
+        "anywidget",
+    }
 
 
 def test_no_voila_vuetify():

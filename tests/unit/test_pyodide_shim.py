@@ -38,13 +38,15 @@ def to_js_dropping_none(value):
 
 
 class FakeShell:
-    """The Pyodide kernel's shell: its ``send_comm`` is the worker's, recording what the page gets."""
+    """The Pyodide kernel's shell; its ``send_comm`` records what the page gets."""
 
     def __init__(self) -> None:
         self.page_got: list[dict] = []
 
         def send_comm(msg_type, content, metadata, ident, buffers):
-            arrived = content.value if isinstance(content, JsObject) else to_js_dropping_none(content)
+            arrived = (
+                content.value if isinstance(content, JsObject) else to_js_dropping_none(content)
+            )
             self.page_got.append(json.loads(json.dumps(arrived)))
 
         self.send_comm = send_comm

@@ -154,8 +154,12 @@ def lock_closure(lock: dict, roots: list[str]) -> list[str]:
 
 def pip_download(bin_dir: Path, specs: list[str], dest: Path) -> None:
     """Pure-Python wheels of exactly ``specs`` for Pyodide's Python (cached in ``dest``)."""
-    have = {canonical(p.name.split("-")[0]) + "==" + p.name.split("-")[1] for p in dest.glob("*.whl")}
-    missing = [s for s in specs if canonical(s.split("==")[0]) + "==" + s.split("==")[1] not in have]
+    have = {
+        canonical(p.name.split("-")[0]) + "==" + p.name.split("-")[1] for p in dest.glob("*.whl")
+    }
+    missing = [
+        s for s in specs if canonical(s.split("==")[0]) + "==" + s.split("==")[1] not in have
+    ]
     if not missing:
         return
     say(f"downloading {len(missing)} wheel(s) from PyPI")
@@ -428,7 +432,9 @@ MERMAID = re.compile(
 CDN_LINK = re.compile(r'<link[^>]*href="https://cdn\.jsdelivr\.net[^"]*"[^>]*>')
 
 
-CONFIG = re.compile(r'(<script id="jupyter-config-data" type="application/json">)(.*?)(</script>)', re.S)
+CONFIG = re.compile(
+    r'(<script id="jupyter-config-data" type="application/json">)(.*?)(</script>)', re.S
+)
 
 
 def fix_page(html: str, packages: list[str], depth: int) -> str:
