@@ -415,8 +415,9 @@ def fix_output(packages: list[str]) -> None:
         config = json.loads(config_path.read_text())
         kernel_settings(config["jupyter-config-data"], packages, depth)
         config_path.write_text(json.dumps(config, indent=2, sort_keys=True))
-    # The home page at the site's root.
+    # The home page at the site's root; GitHub Pages serves the folders as they are (no Jekyll).
     (OUT / "index.html").write_text(redirect_page(HOME), encoding="utf-8")
+    (OUT / ".nojekyll").write_text("")
 
 
 #: Lesson links in markdown: href="03-sitting-and-posture.ipynb" (optionally with a #fragment).
