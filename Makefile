@@ -5,6 +5,7 @@
 #   make bench   page speed, memory and classroom benchmarks (benchmarks/README.md)
 #   make lint    ruff only
 #   make course  write the home page and every lesson's footer from widgets/data/course.toml
+#   make site    the course as a static site in build/site/ (Voici + Pyodide; tools/site/)
 # The first run of any of them creates .venv; later runs reinstall only when pyproject.toml changes.
 
 PYTHON ?= python3
@@ -16,12 +17,12 @@ PORT   ?= 8866
 # not install data-files), so voila, jupyter lab and jupyter server find it with no environment variable.
 TEMPLATE := $(VENV)/share/jupyter/voila/templates/course
 
-.PHONY: serve lab test lint bench browser clean course
+.PHONY: serve lab test lint bench browser clean course site
 
 $(STAMP): pyproject.toml lab/overrides.json Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[server,test]'
 	mkdir -p $(VENV)/share/jupyter/lab/settings && cp lab/overrides.json $(VENV)/share/jupyter/lab/settings/
 	mkdir -p $(dir $(TEMPLATE)) && rm -rf $(TEMPLATE) && ln -s $(CURDIR)/share/jupyter/voila/templates/course $(TEMPLATE)
 	touch $(STAMP)
@@ -53,10 +54,14 @@ browser: $(STAMP)
 	@test -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" || $(BIN)/playwright install chromium || \
 		{ echo "No Chromium for the browser tests: apt-get install -y chromium, or set CHROMIUM_PATH."; exit 1; }
 
+# The static site: its own tools venv (.venv-site) and download cache (.cache/site/), never .venv.
+site:
+	$(PYTHON) -m tools.site
+
 # Two processes (pytest-xdist) share the tests: two cores. Browser tests go by file (a file's
 # servers stay in one process); the few marked `serial` (real time against a server's timing)
 # run alone afterwards, so no other test's load can make them late.
-test: lint browser
+test: lint browser site
 	$(BIN)/pytest tests/unit tests/views tests/content -n 2
 	$(BIN)/pytest --nbval-lax notebooks tests/notebooks
 	$(BIN)/pytest tests/browser -n 2 --dist loadfile -m "not serial"
@@ -66,4 +71,4 @@ bench: $(STAMP) browser
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .venv-site build/site

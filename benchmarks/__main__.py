@@ -32,13 +32,21 @@ from benchmarks import classroom as cr  # noqa: E402
 from benchmarks import importtime, report  # noqa: E402
 from benchmarks import notebooks as nbs  # noqa: E402
 from benchmarks import signals as timer_signals  # noqa: E402
+from benchmarks import site as static_site  # noqa: E402
 from benchmarks.browser import CHECKLIST_JS, ROUNDTRIP_JS, SELFCHECK_JS, Browser  # noqa: E402
 from benchmarks.learners import KERNEL_ID, plan, widget_outputs  # noqa: E402
 from benchmarks.server import VoilaServer  # noqa: E402
 from benchmarks.stats import difference, median, percentile, ratio  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results" / "latest.json"
-SECTIONS = ("imports", "pages", "interaction", "classroom", "signals")
+SECTIONS = ("imports", "pages", "interaction", "classroom", "signals", "site")
+#: The static site section's pages (quick: the timer lesson and the dashboard).
+SITE_PAGES = (
+    "00-start-here",
+    "03-sitting-and-posture",
+    "06-symptoms-and-when-to-get-help",
+    "dashboard",
+)
 
 
 def say(message: str) -> None:
@@ -335,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         if "imports" in only:
             say("imports: python -X importtime")
             results["imports"] = importtime.measure_all(REPO, repeats=1 if args.quick else 3)
-        if only & {"pages", "interaction", "classroom", "signals"}:
+        if only & {"pages", "interaction", "classroom", "signals", "site"}:
             browser = Browser()
         results["meta"]["versions"] = versions(browser.version if browser else None)
         plans: dict = {}
@@ -358,6 +366,14 @@ def main(argv: list[str] | None = None) -> int:
                     for page in cr.classroom_targets(pages, page_rows):
                         plans[page], tti = record_plan(server, browser, page)
                         browser_single.setdefault(page, tti)
+        if "site" in only:
+            site_pages = [SITE_PAGES[1], SITE_PAGES[3]] if args.quick else list(SITE_PAGES)
+            site_loads = 1 if args.quick else min(loads, 3)
+            say(f"site: {site_loads} load(s) of {len(site_pages)} pages, site beside Voila")
+            with VoilaServer(served, REPO, workdir / "voila-site.log") as server:
+                results["site"] = static_site.measure(
+                    browser, server, site_pages, site_loads, learners=args.learners
+                )
         if "signals" in only:
             runs = 10 if args.quick else 12
             say(f"signals: {runs} hidden-page runs of the sitting timer's reminder")
@@ -377,6 +393,8 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(json.dumps(results, indent=1, default=str))
         shutil.rmtree(workdir, ignore_errors=True)
     print(report.text(results))
+    if results.get("site"):
+        print("\n" + static_site.text(results["site"]))
     print(f"\nresults: {args.out}")
     return 0
 

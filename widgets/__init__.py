@@ -4,7 +4,11 @@ The public views are imported lazily, so that ``import widgets`` stays cheap for
 needs one tool (a kernel only pays for what its page shows).
 """
 
+from widgets import _pyodide
 from widgets._lazy import lazy_views
+
+# In the static site's browser Python only: keep None trait values on their way to the page.
+_pyodide.install()
 
 _VIEWS = {
     "SittingTimer": "widgets.timer.view",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shlex
 import subprocess
+import sys
 import time
 import urllib.request
 
@@ -37,6 +38,8 @@ COVERED = {
     "make bench": "test_make_bench_runs_the_benchmarks",
     "make course": "test_make_course_writes_what_is_committed",
     ".venv/bin/voila notebooks": "test_classroom_command_as_printed",
+    "make site": "test_make_site_builds_the_static_site",
+    "python3 -m": "test_the_static_site_serve_command_as_printed",
 }
 
 
@@ -184,6 +187,38 @@ def test_make_test_runs_every_layer():
 
 def test_make_bench_runs_the_benchmarks():
     assert ".venv/bin/python -m benchmarks" in dry_run("bench")
+
+
+def test_make_site_builds_the_static_site():
+    # The build itself (minutes from a cold cache) runs once per session in test_site.py's
+    # fixture, through the same function: here, that `make site` calls it.
+    assert "-m tools.site" in dry_run("site")
+    assert "-m tools.site" in dry_run("test")  # make test builds the site before the tests
+
+
+def test_the_static_site_serve_command_as_printed(tmp_path):
+    from tools.site.build import build
+
+    (line,) = [c for c in bash_lines() if c.startswith("python3 -m http.server")]
+    site = build()  # up to date after test_site.py: only checked
+    port = free_port()
+    cmd = shlex.split(line.replace(" 8000", f" {port}"))
+    assert cmd[:3] == ["python3", "-m", "http.server"] and "build/site" in cmd
+    with open(tmp_path / "log", "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, *cmd[1:]], cwd=REPO, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for_http(base + "/", proc, timeout=30)
+        with urllib.request.urlopen(base + "/", timeout=10) as response:
+            assert "voici/render/00-start-here.html" in response.read().decode()
+        with urllib.request.urlopen(base + "/voici/render/00-start-here.html", timeout=10) as r:
+            assert "data-course-ready" in r.read().decode()
+        assert (site / "index.html").exists()
+    finally:
+        stop(proc)
 
 
 # --- a page Voila cannot render ------------------------------------------------------------------

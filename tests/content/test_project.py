@@ -9,6 +9,10 @@ import pytest
 from tests.support.paths import REPO
 
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())
+#: What a server installs: the package's own dependencies plus the "server" extra (Voila, Lab).
+SERVER_DEPS = (
+    PYPROJECT["project"]["dependencies"] + PYPROJECT["project"]["optional-dependencies"]["server"]
+)
 
 
 def spec_map(lines):
@@ -35,7 +39,7 @@ def environment_deps():
 
 
 def test_environment_yml_mirrors_pyproject():
-    runtime = spec_map(PYPROJECT["project"]["dependencies"])
+    runtime = spec_map(SERVER_DEPS)
     conda = spec_map(d for d in environment_deps() if not d.startswith(("python", "pip")))
     assert conda == runtime, "environment.yml and pyproject.toml disagree"
     assert "conda-forge" in (REPO / "environment.yml").read_text()
@@ -46,12 +50,21 @@ def test_environment_yml_mirrors_pyproject():
     [("voila", ">=0.5.6"), ("voila", "<0.6"), ("ipywidgets", ">=8.1"), ("jupyterlab", ">=4.2")],
 )
 def test_pins_that_matter(name, must_contain):
-    assert must_contain in spec_map(PYPROJECT["project"]["dependencies"])[name]
+    assert must_contain in spec_map(SERVER_DEPS)[name]
+
+
+def test_the_wheel_needs_only_the_widget_libraries():
+    # The static site installs the course wheel in the browser (Pyodide): no server in it.
+    assert set(spec_map(PYPROJECT["project"]["dependencies"])) == {
+        "ipywidgets",
+        "traitlets",
+        "anywidget",
+    }
 
 
 def test_no_voila_vuetify():
     # voila-vuetify pins voila below 0.5 (before the CVE-2024-30265 fix).
-    everything = " ".join(PYPROJECT["project"]["dependencies"]).lower()
+    everything = " ".join(SERVER_DEPS).lower()
     assert "vuetify" not in everything
 
 
