@@ -39,14 +39,14 @@ class StaticServer:
     """``python -m http.server --bind 127.0.0.1`` on ``folder``, stopped by its pid."""
 
     def __init__(self, folder: Path) -> None:
-        from tests.browser.conftest import free_port
+        from tests.support.servers import free_port
 
         self.folder, self.port = folder, free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
 
     def __enter__(self) -> StaticServer:
-        from tests.browser.conftest import wait_for_http
+        from tests.support.servers import wait_for_http
 
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(self.port)],
@@ -57,7 +57,7 @@ class StaticServer:
         return self
 
     def __exit__(self, *exc) -> None:
-        from tests.browser.conftest import stop
+        from tests.support.servers import stop
 
         if self.proc is not None:
             stop(self.proc)

@@ -20,7 +20,9 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import (
+from tests.browser.harness import READY, answer_step, page_problems
+from tests.browser.test_selfcheck import VIGNETTES
+from tests.support.servers import (
     CHROMIUM_ARGS,
     chromium_executable,
     free_port,
@@ -29,8 +31,6 @@ from tests.browser.conftest import (
     wait_for_http,
     watch,
 )
-from tests.browser.harness import READY, answer_step, page_problems
-from tests.browser.test_selfcheck import VIGNETTES
 from widgets.nutrients import FOODS
 from widgets.selfcheck import LEVELS, TIERS
 
