@@ -68,6 +68,13 @@ def go_to_step(view: SymptomCheck, step: int) -> None:
         assert view._step == before + 1, "Next did not move on"
 
 
+def finish(view: SymptomCheck, **answers) -> None:
+    """Go on to the last step (answering "no" on the way), answer it, and press Next."""
+    go_to_step(view, 3)
+    answer_step(view, **answers)
+    view._next.click()
+
+
 @pytest.fixture
 def view() -> SymptomCheck:
     return SymptomCheck()
@@ -241,9 +248,7 @@ def test_minor_injury_alone_goes_on_and_with_osteoporosis_stops(view):
 def test_urgent_vignette(view):
     go_to_step(view, 1)
     answer_step(view, fever=True, immune_or_iv_drugs=True)
-    go_to_step(view, 3)
-    answer_step(view)
-    view._next.click()
+    finish(view)
     assert view.assessment.level == "urgent"
     assert "bsc-result-urgent" in view._result._dom_classes
     text = visible_text(view)
@@ -269,26 +274,20 @@ def test_see_doctor_vignette_with_typed_weeks(view):
 def test_improving_keeps_four_weeks_at_self_care(view):
     go_to_step(view, 2)
     answer_step(view, pain_weeks="4", improving=True)
-    go_to_step(view, 3)
-    answer_step(view)
-    view._next.click()
+    finish(view)
     assert view.assessment.level == "self-care"
 
 
 def test_age_over_50_first_episode(view):
     go_to_step(view, 2)
     answer_step(view, age="51", first_episode=True)
-    go_to_step(view, 3)
-    answer_step(view)
-    view._next.click()
+    finish(view)
     assert view.assessment.level == "see-doctor"
     assert "You said you are 51" in visible_text(view)
 
 
 def test_self_care_vignette_explains_the_signs_and_the_plan(view):
-    go_to_step(view, 3)
-    answer_step(view, worse_bending=True, sudden_after_effort=True)
-    view._next.click()
+    finish(view, worse_bending=True, sudden_after_effort=True)
     assert view.assessment.level == "self-care"
     assert "bsc-result-self-care" in view._result._dom_classes
     text = visible_text(view)
@@ -302,9 +301,7 @@ def test_self_care_vignette_explains_the_signs_and_the_plan(view):
 def test_pregnancy_note_is_shown(view):
     go_to_step(view, 2)
     answer_step(view, pregnant=True)
-    go_to_step(view, 3)
-    answer_step(view)
-    view._next.click()
+    finish(view)
     assert "contact your midwife or GP" in visible_text(view)
 
 
@@ -394,9 +391,7 @@ def test_start_again_clears_everything(view):
     view._next.click()  # cleared means unanswered: Next stays and asks again
     assert view._step == 0 and view.assessment is None
     assert "9 questions on this step have no answer yet" in visible_text(view._nav_message)
-    go_to_step(view, 3)
-    answer_step(view)
-    view._next.click()
+    finish(view)
     assert view.assessment.level == "self-care"
 
 
@@ -430,9 +425,7 @@ def test_the_new_same_day_signs_reach_urgent_through_the_page(view, qid):
     go_to_step(view, 1)
     assert QUESTIONS[qid].text in visible_text(view)
     answer_step(view, **{qid: True})
-    go_to_step(view, 3)
-    answer_step(view)
-    view._next.click()
+    finish(view)
     assert view.assessment.level == "urgent"
     assert view.assessment.rules == (qid,)
     assert "Urgent: get medical advice today" in visible_text(view)
