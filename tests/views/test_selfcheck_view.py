@@ -75,6 +75,16 @@ def finish(view: SymptomCheck, **answers) -> None:
     view._next.click()
 
 
+def result_text(view: SymptomCheck, level: str, title: str) -> str:
+    """The result's visible text, once checked to be ``level``'s: its class, title and advice."""
+    assert view.assessment.level == level
+    assert f"bsc-result-{level}" in view._result._dom_classes
+    text = visible_text(view)
+    assert title in text
+    assert TIERS[level].advice in text
+    return text
+
+
 @pytest.fixture
 def view() -> SymptomCheck:
     return SymptomCheck()
@@ -249,11 +259,7 @@ def test_urgent_vignette(view):
     go_to_step(view, 1)
     answer_step(view, fever=True, immune_or_iv_drugs=True)
     finish(view)
-    assert view.assessment.level == "urgent"
-    assert "bsc-result-urgent" in view._result._dom_classes
-    text = visible_text(view)
-    assert "Urgent: get medical advice today" in text
-    assert TIERS["urgent"].advice in text
+    text = result_text(view, "urgent", "Urgent: get medical advice today")
     assert "same-day urgent care" in text
     assert "You said you have a high temperature and that your immune system" in text
     assert 'role="alert"' not in view._result.value
@@ -288,11 +294,7 @@ def test_age_over_50_first_episode(view):
 
 def test_self_care_vignette_explains_the_signs_and_the_plan(view):
     finish(view, worse_bending=True, sudden_after_effort=True)
-    assert view.assessment.level == "self-care"
-    assert "bsc-result-self-care" in view._result._dom_classes
-    text = visible_text(view)
-    assert "Self-care: look after it at home" in text
-    assert TIERS["self-care"].advice in text
+    text = result_text(view, "self-care", "Self-care: look after it at home")
     assert "typical of a muscle spasm" in text
     assert "Looking after your back at home" in text and "Stay active" in text
     assert "You did not report any of the warning signs" in text
