@@ -79,6 +79,15 @@ def test_routine_walks_through_two_exercises(voila, page):
     expect(page.locator(".bsc-routine svg").first).to_be_visible()
 
 
+def download(page, link: str, path) -> tuple[str, str]:
+    """Click the download link ``link``: the name it suggests, and the text saved at ``path``."""
+    with page.expect_download() as info:
+        page.get_by_role("link", name=link).click()
+    file = info.value
+    file.save_as(path)
+    return file.suggested_filename, path.read_text(encoding="utf-8")
+
+
 def test_plan_downloads_as_markdown_and_html(voila, page, tmp_path):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -90,23 +99,15 @@ def test_plan_downloads_as_markdown_and_html(voila, page, tmp_path):
     page.get_by_label("Sitting schedule").select_option(label="Every 20 min, 2 min move")
     expect(page.locator(".bsc-plan-preview")).to_contain_text("Every 20 min, 2 min move")
 
-    with page.expect_download() as info:
-        page.get_by_role("link", name="Download as Markdown").click()
-    download = info.value
-    assert download.suggested_filename == "my-back-care-plan.md"
-    download.save_as(tmp_path / "plan.md")
-    text = (tmp_path / "plan.md").read_text(encoding="utf-8")
+    name, text = download(page, "Download as Markdown", tmp_path / "plan.md")
+    assert name == "my-back-care-plan.md"
     assert text.startswith("# My back-care plan")
     assert "**My goal:** \\<script\\>alert(1)\\</script\\> Walk \\*every\\* day" in text
     assert "Every 20 min, 2 min move" in text and "Emergency: get help now" in text
     assert "education, not a diagnosis" in text
 
-    with page.expect_download() as info:
-        page.get_by_role("link", name="Download as a web page").click()
-    download = info.value
-    assert download.suggested_filename == "my-back-care-plan.html"
-    download.save_as(tmp_path / "plan.html")
-    page_text = (tmp_path / "plan.html").read_text(encoding="utf-8")
+    name, page_text = download(page, "Download as a web page", tmp_path / "plan.html")
+    assert name == "my-back-care-plan.html"
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page_text
     assert "<script" not in page_text
     assert dialogs == [], "the learner's text ran as a script"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 
+from tests.support.data import changed
 from widgets.content import ContentError, load_toml
 from widgets.timer import MICRO_PRESETS, PRESETS, preset
 from widgets.timer.presets import load_presets
@@ -35,7 +34,5 @@ def test_micro_pauses_shorter_than_a_minute_are_given_in_seconds():
     ],
 )
 def test_a_broken_presets_file_names_the_problem(change, message):
-    data = copy.deepcopy(load_toml("timer_presets.toml"))
-    change(data)
     with pytest.raises(ContentError, match=message):
-        load_presets(data)
+        load_presets(changed(load_toml("timer_presets.toml"), change))

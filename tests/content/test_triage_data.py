@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tests.support.data import changed
 from widgets.content import ContentError, load_toml
 from widgets.selfcheck.model import LEVELS, NUMBER_CONDITIONS, YES_CONDITIONS, build
 
@@ -95,12 +96,6 @@ def test_every_question_is_read_by_a_rule_or_explained():
 # --- the loader rejects broken data with a message that names the place -----------------------
 
 
-def broken(change) -> dict:
-    data = copy.deepcopy(RAW)
-    change(data)
-    return data
-
-
 @pytest.mark.parametrize(
     ("change", "words"),
     [
@@ -127,4 +122,4 @@ def broken(change) -> dict:
 )
 def test_broken_data_is_a_content_error(change, words):
     with pytest.raises(ContentError, match=re.escape(words)):
-        build(broken(change))
+        build(changed(RAW, change))

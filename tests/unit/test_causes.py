@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.course import LESSON_NUMBERS
+from tests.support.data import changed
 from widgets.causes import CAUSE_MAP, CAUSES, LESSONS, build
 from widgets.content import ContentError, load_toml
 
@@ -67,12 +66,6 @@ def test_lessons_for_any_ticks_is_the_union_of_their_lessons(ticked):
 # --- loading ---------------------------------------------------------------------------------
 
 
-def broken(change) -> dict:
-    raw = copy.deepcopy(RAW)
-    change(raw)
-    return raw
-
-
 @pytest.mark.parametrize(
     "change, message",
     [
@@ -89,7 +82,7 @@ def broken(change) -> dict:
 )
 def test_bad_data_fails_with_a_message_naming_the_problem(change, message):
     with pytest.raises(ContentError, match=message) as info:
-        build(broken(change))
+        build(changed(RAW, change))
     assert str(info.value).startswith("causes.toml")
 
 

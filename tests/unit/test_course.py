@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 
+from tests.support.data import changed
 from widgets.content import ContentError, load_toml
 from widgets.course import COURSE, build
 
 RAW = load_toml("course.toml")
-
-
-def broken(change) -> dict:
-    raw = copy.deepcopy(RAW)
-    change(raw)
-    return raw
 
 
 def test_the_data_builds_to_the_loaded_course():
@@ -43,7 +36,7 @@ def test_the_data_builds_to_the_loaded_course():
 )
 def test_bad_data_fails_with_a_message_naming_the_problem(change, message):
     with pytest.raises(ContentError, match=message) as info:
-        build(broken(change))
+        build(changed(RAW, change))
     assert str(info.value).startswith("course.toml")
 
 
@@ -66,7 +59,7 @@ def test_each_lesson_links_the_one_before_and_after():
 
 def test_a_lesson_with_a_quiz_names_its_file():
     assert COURSE.lesson("03").quiz_file == "quizzes/03.toml"
-    raw = broken(lambda r: r["lesson"][0].update(tools=["CauseExplorer"]))
+    raw = changed(RAW, lambda r: r["lesson"][0].update(tools=["CauseExplorer"]))
     assert build(raw).lesson("01").quiz_file is None
 
 

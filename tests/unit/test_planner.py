@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.support.clock import FakeClock
+from tests.support.data import changed
 from widgets.content import ContentError, load_toml
 from widgets.planner.model import (
     CAUTIONS,
@@ -157,15 +158,16 @@ def test_session_rejects_bad_lengths_and_wrong_actions():
         s.resume()
 
 
-def test_planner_data_errors_name_the_problem():
-    data = load_toml("heat_cold.toml")
-    data["caution"][0]["heat"] = "maybe"
-    with pytest.raises(ContentError, match="heat must be one of"):
-        load_planner(data)
-    data = load_toml("heat_cold.toml")
-    del data["barrier"]["source"]
-    with pytest.raises(ContentError, match="source"):
-        load_planner(data)
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["caution"][0].update(heat="maybe"), "heat must be one of"),
+        (lambda d: d["barrier"].pop("source"), "source"),
+    ],
+)
+def test_planner_data_errors_name_the_problem(change, message):
+    with pytest.raises(ContentError, match=message):
+        load_planner(changed(load_toml("heat_cold.toml"), change))
 
 
 def test_evidence_table_has_every_treatment_of_the_lesson_and_a_source_per_cell():

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.support.data import changed
 from widgets.content import ContentError
 from widgets.quiz import build, grade, load_quiz, score, score_line
 
@@ -135,12 +134,6 @@ def test_score_counts_unchecked_questions_in_the_total_only():
 # --- loading ---------------------------------------------------------------------------------
 
 
-def broken(change) -> dict:
-    raw = copy.deepcopy(RAW)
-    change(raw)
-    return raw
-
-
 @pytest.mark.parametrize(
     "change, message",
     [
@@ -163,7 +156,7 @@ def broken(change) -> dict:
 )
 def test_bad_quiz_files_fail_with_a_message_naming_the_problem(change, message):
     with pytest.raises(ContentError, match=message) as info:
-        build(broken(change), "quizzes/01.toml")
+        build(changed(RAW, change), "quizzes/01.toml")
     assert str(info.value).startswith("quizzes/01.toml")
 
 

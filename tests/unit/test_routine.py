@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.support.clock import FakeClock
+from tests.support.data import changed
 from widgets.content import ContentError, load_toml
 from widgets.routine.model import CONTENT, EXERCISES, Routine, load_routine
 from widgets.timer.data import load_stretches
@@ -149,12 +150,13 @@ def test_any_sequence_of_actions_keeps_the_status_sane(actions):
         assert 0 <= s.seconds_left <= max(s.exercise.hold_seconds, r.rest_seconds)
 
 
-def test_routine_data_errors_name_the_problem():
-    data = load_toml("routine.toml")
-    data["step"][0]["stretch"] = "handstand"
-    with pytest.raises(ContentError, match="no exercise 'handstand'"):
-        load_routine(data)
-    data = load_toml("routine.toml")
-    del data["step"][1]["source"]
-    with pytest.raises(ContentError, match="source"):
-        load_routine(data)
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["step"][0].update(stretch="handstand"), "no exercise 'handstand'"),
+        (lambda d: d["step"][1].pop("source"), "source"),
+    ],
+)
+def test_routine_data_errors_name_the_problem(change, message):
+    with pytest.raises(ContentError, match=message):
+        load_routine(changed(load_toml("routine.toml"), change))

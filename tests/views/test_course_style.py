@@ -96,14 +96,18 @@ def timer_states():
     yield "bad time typed", timer
 
 
+def ticked_states(view, all_ticked: str):
+    """A view of tick boxes (``view._boxes``): with nothing ticked, then with every box ticked."""
+    yield "nothing ticked", view
+    for box in view._boxes.values():
+        box.value = True
+    yield all_ticked, view
+
+
 def posture_states():
     from widgets.timer import PostureCheck
 
-    check = PostureCheck()
-    yield "nothing ticked", check
-    for box in check._boxes.values():
-        box.value = True
-    yield "all ticked", check
+    yield from ticked_states(PostureCheck(), "all ticked")
 
 
 def nutrient_states():
@@ -150,11 +154,7 @@ def quiz_states():
 def causes_states():
     from widgets.causes import CauseExplorer
 
-    view = CauseExplorer()
-    yield "nothing ticked", view
-    for box in view._boxes.values():
-        box.value = True
-    yield "every cause", view
+    yield from ticked_states(CauseExplorer(), "every cause")
 
 
 def planner_states():

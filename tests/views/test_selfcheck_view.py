@@ -68,6 +68,23 @@ def go_to_step(view: SymptomCheck, step: int) -> None:
         assert view._step == before + 1, "Next did not move on"
 
 
+def finish(view: SymptomCheck, **answers) -> None:
+    """Go on to the last step (answering "no" on the way), answer it, and press Next."""
+    go_to_step(view, 3)
+    answer_step(view, **answers)
+    view._next.click()
+
+
+def result_text(view: SymptomCheck, level: str, title: str) -> str:
+    """The result's visible text, once checked to be ``level``'s: its class, title and advice."""
+    assert view.assessment.level == level
+    assert f"bsc-result-{level}" in view._result._dom_classes
+    text = visible_text(view)
+    assert title in text
+    assert TIERS[level].advice in text
+    return text
+
+
 @pytest.fixture
 def view() -> SymptomCheck:
     return SymptomCheck()
@@ -241,14 +258,8 @@ def test_minor_injury_alone_goes_on_and_with_osteoporosis_stops(view):
 def test_urgent_vignette(view):
     go_to_step(view, 1)
     answer_step(view, fever=True, immune_or_iv_drugs=True)
-    go_to_step(view, 3)
-    answer_step(view)
-    view._next.click()
-    assert view.assessment.level == "urgent"
-    assert "bsc-result-urgent" in view._result._dom_classes
-    text = visible_text(view)
-    assert "Urgent: get medical advice today" in text
-    assert TIERS["urgent"].advice in text
+    finish(view)
+    text = result_text(view, "urgent", "Urgent: get medical advice today")
     assert "same-day urgent care" in text
     assert "You said you have a high temperature and that your immune system" in text
     assert 'role="alert"' not in view._result.value
@@ -269,31 +280,21 @@ def test_see_doctor_vignette_with_typed_weeks(view):
 def test_improving_keeps_four_weeks_at_self_care(view):
     go_to_step(view, 2)
     answer_step(view, pain_weeks="4", improving=True)
-    go_to_step(view, 3)
-    answer_step(view)
-    view._next.click()
+    finish(view)
     assert view.assessment.level == "self-care"
 
 
 def test_age_over_50_first_episode(view):
     go_to_step(view, 2)
     answer_step(view, age="51", first_episode=True)
-    go_to_step(view, 3)
-    answer_step(view)
-    view._next.click()
+    finish(view)
     assert view.assessment.level == "see-doctor"
     assert "You said you are 51" in visible_text(view)
 
 
 def test_self_care_vignette_explains_the_signs_and_the_plan(view):
-    go_to_step(view, 3)
-    answer_step(view, worse_bending=True, sudden_after_effort=True)
-    view._next.click()
-    assert view.assessment.level == "self-care"
-    assert "bsc-result-self-care" in view._result._dom_classes
-    text = visible_text(view)
-    assert "Self-care: look after it at home" in text
-    assert TIERS["self-care"].advice in text
+    finish(view, worse_bending=True, sudden_after_effort=True)
+    text = result_text(view, "self-care", "Self-care: look after it at home")
     assert "typical of a muscle spasm" in text
     assert "Looking after your back at home" in text and "Stay active" in text
     assert "You did not report any of the warning signs" in text
@@ -302,9 +303,7 @@ def test_self_care_vignette_explains_the_signs_and_the_plan(view):
 def test_pregnancy_note_is_shown(view):
     go_to_step(view, 2)
     answer_step(view, pregnant=True)
-    go_to_step(view, 3)
-    answer_step(view)
-    view._next.click()
+    finish(view)
     assert "contact your midwife or GP" in visible_text(view)
 
 
@@ -394,9 +393,7 @@ def test_start_again_clears_everything(view):
     view._next.click()  # cleared means unanswered: Next stays and asks again
     assert view._step == 0 and view.assessment is None
     assert "9 questions on this step have no answer yet" in visible_text(view._nav_message)
-    go_to_step(view, 3)
-    answer_step(view)
-    view._next.click()
+    finish(view)
     assert view.assessment.level == "self-care"
 
 
@@ -430,9 +427,7 @@ def test_the_new_same_day_signs_reach_urgent_through_the_page(view, qid):
     go_to_step(view, 1)
     assert QUESTIONS[qid].text in visible_text(view)
     answer_step(view, **{qid: True})
-    go_to_step(view, 3)
-    answer_step(view)
-    view._next.click()
+    finish(view)
     assert view.assessment.level == "urgent"
     assert view.assessment.rules == (qid,)
     assert "Urgent: get medical advice today" in visible_text(view)

@@ -5,69 +5,12 @@ The model (:mod:`widgets.nutrients.model`) is re-exported here; the view is
 """
 
 from widgets._lazy import lazy_views
-from widgets.nutrients.model import (
-    FOODS,
-    GROUPS,
-    INFO,
-    IU_PER_MCG,
-    NUTRIENTS,
-    UNITS,
-    Food,
-    NutrientInfo,
-    Suggestion,
-    UpperLimit,
-    check_servings,
-    daily_targets,
-    exceeds_upper_limit,
-    foods_by_group,
-    format_amount,
-    format_iu,
-    gaps,
-    intake,
-    largest_gap,
-    mcg_to_iu,
-    not_reported,
-    parse_age,
-    parse_servings,
-    percent,
-    progress_text,
-    search_foods,
-    suggest_foods,
-    upper_limits,
-)
+from widgets.nutrients import model
+from widgets.nutrients.model import *  # noqa: F403
 
-__all__ = [
-    "FOODS",
-    "Food",
-    "GROUPS",
-    "INFO",
-    "IU_PER_MCG",
-    "NUTRIENTS",
-    "NutrientChecklist",
-    "NutrientInfo",
-    "Suggestion",
-    "UNITS",
-    "UpperLimit",
-    "check_servings",
-    "daily_targets",
-    "exceeds_upper_limit",
-    "foods_by_group",
-    "format_amount",
-    "format_iu",
-    "gaps",
-    "intake",
-    "largest_gap",
-    "mcg_to_iu",
-    "not_reported",
-    "parse_age",
-    "parse_servings",
-    "percent",
-    "progress_text",
-    "search_foods",
-    "suggest_foods",
-    "upper_limits",
-]
+_VIEWS = {"NutrientChecklist": "widgets.nutrients.view"}
 
-__getattr__, __dir__ = lazy_views(
-    __name__, {"NutrientChecklist": "widgets.nutrients.view"}, globals()
-)
+#: The model's names (listed once, in the model's modules) and the view.
+__all__ = sorted([*model.__all__, *_VIEWS])
+
+__getattr__, __dir__ = lazy_views(__name__, _VIEWS, globals())

@@ -22,6 +22,20 @@ from widgets.nutrients.schema import (
     UpperLimit,
 )
 
+__all__ = [
+    "daily_targets",
+    "exceeds_upper_limit",
+    "foods_by_group",
+    "gaps",
+    "intake",
+    "largest_gap",
+    "mcg_to_iu",
+    "not_reported",
+    "search_foods",
+    "suggest_foods",
+    "upper_limits",
+]
+
 
 def daily_targets(age, sex, pregnant=False, lactating=False) -> dict[str, float]:
     """A day's targets for one person, in mg (potassium, calcium, magnesium) and mcg (vitamin D).

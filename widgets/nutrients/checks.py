@@ -23,6 +23,17 @@ from widgets.nutrients.schema import (
     Food,
 )
 
+__all__ = [
+    "check_age",
+    "check_amounts",
+    "check_choices",
+    "check_food",
+    "check_servings",
+    "parse_age",
+    "parse_servings",
+    "target_column",
+]
+
 _SERVINGS_HINT = "Enter servings from 0 to 20, in quarter steps (for example 1 or 1.5)."
 _AGE_HINT = "Enter your age in whole years, for example 35."
 

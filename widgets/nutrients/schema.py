@@ -15,6 +15,34 @@ from typing import Any
 
 from widgets.content import ContentError, load_toml, require, require_source
 
+__all__ = [
+    "CHECKLIST_TEXT",
+    "FOODS",
+    "FOODS_FILE",
+    "GROUPS",
+    "INFO",
+    "IU_PER_MCG",
+    "LIMIT_BANDS",
+    "MAX_AGE",
+    "MAX_PREGNANCY_AGE",
+    "MAX_SERVINGS",
+    "MIN_AGE",
+    "NUTRIENTS",
+    "SEXES",
+    "TARGET_BANDS",
+    "TARGETS_FILE",
+    "UNITS",
+    "ChecklistNote",
+    "ChecklistText",
+    "Food",
+    "NutrientInfo",
+    "Suggestion",
+    "UpperLimit",
+    "build_checklist_text",
+    "build_foods",
+    "build_reference",
+]
+
 TARGETS_FILE = "nutrients.toml"
 FOODS_FILE = "foods.toml"
 

@@ -8,6 +8,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from widgets.nutrients.amounts import mcg_to_iu
 from widgets.nutrients.schema import UNITS
 
+__all__ = [
+    "format_amount",
+    "format_iu",
+    "percent",
+    "progress_text",
+]
+
 
 def _round_half_up(value: float, places: int = 0) -> Decimal:
     step = Decimal(1).scaleb(-places)

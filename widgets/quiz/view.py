@@ -24,8 +24,11 @@ _WRONG = ("emergency", "✗")
 
 
 def _feedback_html(question: Question, g: Grade) -> str:
-    """The feedback panel for a checked answer: result in words with an icon, each picked
-    option's feedback, and the section to re-read when the answer is not fully right."""
+    """The feedback panel for a checked answer.
+
+    The result in words with an icon, each picked option's feedback, and the section to re-read
+    when the answer is not fully right.
+    """
     tone, icon = _RIGHT if g.correct else _PARTLY if g.partial else _WRONG
     items = "".join(
         f"<li><strong>{html.escape(option.text)}</strong><br>{html.escape(text)}</li>"

@@ -80,8 +80,10 @@ def _list(items) -> str:
 
 
 def result_html(r: Assessment) -> str:
-    """The result panel for an assessment: tier in large words with an icon, what to do now,
-    the reasons, notes, the self-care plan (self-care only) and the sources. All text escaped.
+    """The result panel for an assessment, all text escaped.
+
+    The tier in large words with an icon, what to do now, the reasons, notes, the self-care plan
+    (self-care only) and the sources.
     """
     role = 'role="alert"' if r.level == "emergency" else 'role="status"'
     parts = [

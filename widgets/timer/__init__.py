@@ -6,49 +6,12 @@ imported only when asked for, so that using the model does not load ipywidgets.
 """
 
 from widgets._lazy import lazy_views
-from widgets.timer.model import (
-    MICRO_PRESETS,
-    PRESETS,
-    STATE_WORDS,
-    STATES,
-    MicroStatus,
-    Preset,
-    SittingSchedule,
-    Status,
-    Tally,
-    check_break_minutes,
-    check_sit_minutes,
-    check_snooze_minutes,
-    format_clock,
-    format_duration,
-    parse_minutes,
-    preset,
-)
+from widgets.timer import model
+from widgets.timer.model import *  # noqa: F403
 
-__all__ = [
-    "MICRO_PRESETS",
-    "PRESETS",
-    "STATES",
-    "STATE_WORDS",
-    "MicroStatus",
-    "PostureCheck",
-    "Preset",
-    "SittingSchedule",
-    "SittingTimer",
-    "Status",
-    "Tally",
-    "check_break_minutes",
-    "check_sit_minutes",
-    "check_snooze_minutes",
-    "format_clock",
-    "format_duration",
-    "parse_minutes",
-    "preset",
-]
+_VIEWS = {"SittingTimer": "widgets.timer.view", "PostureCheck": "widgets.timer.view"}
 
+#: The model's names (listed once, in :mod:`widgets.timer.model`) and the views.
+__all__ = sorted([*model.__all__, *_VIEWS])
 
-__getattr__, __dir__ = lazy_views(
-    __name__,
-    {"SittingTimer": "widgets.timer.view", "PostureCheck": "widgets.timer.view"},
-    globals(),
-)
+__getattr__, __dir__ = lazy_views(__name__, _VIEWS, globals())

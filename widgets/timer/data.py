@@ -89,6 +89,15 @@ def _unique(ids: list[str], file: str, what: str) -> None:
         seen.add(entry_id)
 
 
+def _entries(data: dict, table: str, names: tuple[str, ...], file: str):
+    """Each ``[[table]]`` entry: where it stands (for messages), its string fields, the entry."""
+    entries = require(data, table, list, file=file, where="the file")
+    for n, entry in enumerate(entries, start=1):
+        where = f"{table} {entry.get('id', f'#{n}')!r}"
+        fields = {name: require(entry, name, str, file=file, where=where) for name in names}
+        yield where, fields, entry
+
+
 def load_stretches() -> tuple[Note, tuple[Stretch, ...]]:
     """The caution to show with the movements, and the movements in suggestion order.
 
@@ -100,14 +109,9 @@ def load_stretches() -> tuple[Note, tuple[Stretch, ...]]:
     file = STRETCHES_FILE
     data = load_toml(file)
     caution = _note(data, "caution", file)
-    entries = require(data, "stretch", list, file=file, where="the file")
+    names = ("id", "name", "place", "how", "dose", "picture")
     stretches = []
-    for n, entry in enumerate(entries, start=1):
-        where = f"stretch {entry.get('id', f'#{n}')!r}"
-        fields = {
-            name: require(entry, name, str, file=file, where=where)
-            for name in ("id", "name", "place", "how", "dose", "picture")
-        }
+    for where, fields, entry in _entries(data, "stretch", names, file):
         if fields["place"] not in PLACES:
             raise ContentError(f"{file}: {where}: place must be one of {', '.join(PLACES)}.")
         if fields["picture"] not in POSES:
@@ -131,14 +135,8 @@ def load_posture() -> tuple[Note, tuple[PostureItem, ...]]:
     file = POSTURE_FILE
     data = load_toml(file)
     about = _note(data, "about", file)
-    entries = require(data, "item", list, file=file, where="the file")
     items = []
-    for n, entry in enumerate(entries, start=1):
-        where = f"item {entry.get('id', f'#{n}')!r}"
-        fields = {
-            name: require(entry, name, str, file=file, where=where)
-            for name in ("id", "label", "detail", "part")
-        }
+    for where, fields, entry in _entries(data, "item", ("id", "label", "detail", "part"), file):
         if fields["part"] not in PARTS:
             raise ContentError(f"{file}: {where}: the diagram has no part '{fields['part']}'.")
         items.append(PostureItem(**fields, source=require_source(entry, file=file, where=where)))

@@ -258,11 +258,7 @@ class SittingSchedule:
 
     @sit_minutes.setter
     def sit_minutes(self, value: float) -> None:
-        minutes = check_sit_minutes(value)
-        now = self._clock()
-        self._settle(now)
-        self._sit_minutes = minutes
-        self._mark_due(now)
+        self._change_length("_sit_minutes", check_sit_minutes(value))
 
     @property
     def break_minutes(self) -> float:
@@ -271,10 +267,13 @@ class SittingSchedule:
 
     @break_minutes.setter
     def break_minutes(self, value: float) -> None:
-        minutes = check_break_minutes(value)
+        self._change_length("_break_minutes", check_break_minutes(value))
+
+    def _change_length(self, name: str, minutes: float) -> None:
+        """Set the length ``name`` (checked minutes): the time so far is settled first."""
         now = self._clock()
         self._settle(now)
-        self._break_minutes = minutes
+        setattr(self, name, minutes)
         self._mark_due(now)
 
     @property

@@ -1,5 +1,6 @@
-"""The sitting timer and the desk set-up check, as widgets: ``widgets.SittingTimer`` and
-``widgets.timer.PostureCheck``.
+"""The sitting timer and the desk set-up check, as widgets.
+
+The two views are ``widgets.SittingTimer`` and ``widgets.timer.PostureCheck``.
 
 The views only display. When a break is due, how long is left and today's tally are all worked
 out by :class:`widgets.timer.model.SittingSchedule` from its clock. The display is refreshed by a
