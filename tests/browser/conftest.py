@@ -51,20 +51,28 @@ def voila(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_driver():
+    """The one Playwright of a test process (a second sync_playwright() in the same process
+    fails: "Sync API inside the asyncio loop"): fixtures that need a browser of their own, such
+    as the static site's offline one, launch it from here."""
     from playwright.sync_api import sync_playwright
 
-    executable = chromium_executable()
     with sync_playwright() as p:
-        try:
-            b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        except Exception as exc:  # never skip silently: say how to get a browser
-            pytest.fail(
-                "No Chromium to drive. Install Debian's (apt-get install -y chromium), set "
-                f"CHROMIUM_PATH, or run 'playwright install chromium'. ({exc})"
-            )
-        yield b
-        b.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    executable = chromium_executable()
+    try:
+        b = playwright_driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    except Exception as exc:  # never skip silently: say how to get a browser
+        pytest.fail(
+            "No Chromium to drive. Install Debian's (apt-get install -y chromium), set "
+            f"CHROMIUM_PATH, or run 'playwright install chromium'. ({exc})"
+        )
+    yield b
+    b.close()
 
 
 @pytest.fixture

@@ -82,20 +82,15 @@ def requests_seen():
 
 
 @pytest.fixture(scope="module")
-def site_context(requests_seen):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=chromium_executable(), args=CHROMIUM_ARGS + OFFLINE_ARGS
-        )
-        context = browser.new_context(
-            viewport={"width": 1280, "height": 900}, accept_downloads=True
-        )
-        context.on("request", lambda r: requests_seen.append(r.url))
-        yield context
-        context.close()
-        browser.close()
+def site_context(requests_seen, playwright_driver):
+    browser = playwright_driver.chromium.launch(
+        executable_path=chromium_executable(), args=CHROMIUM_ARGS + OFFLINE_ARGS
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context.on("request", lambda r: requests_seen.append(r.url))
+    yield context
+    context.close()
+    browser.close()
 
 
 @pytest.fixture
