@@ -91,3 +91,26 @@ def answer_step(page, step: int, yes=()) -> None:
     """Tick an answer for every yes/no question of self-check ``step``: "Yes" for ``yes``."""
     for qid in selfcheck_questions(step):
         choose(page, qid, qid in yes)
+
+
+def walk_to_result(page, yes, level: str, timeout: float = 5_000):
+    """Answer the self-check step by step as a learner with these Yes answers (No to the rest),
+    pressing Next on each step, until the result for ``level`` shows; return its panel. An
+    emergency answer ends the check on the first step."""
+    from playwright.sync_api import expect
+
+    from widgets.selfcheck import LEVELS, TIERS
+
+    tool = page.locator(".bsc-selfcheck")
+    step = tool.locator(".bsc-step")
+    for n in range(len(LEVELS)):
+        expect(step).to_contain_text(f"Step {n + 1} of 4", timeout=timeout)
+        answer_step(page, n, yes)
+        last = n == len(LEVELS) - 1
+        tool.get_by_role("button", name="See my result" if last else "Next").click()
+        if level == "emergency":
+            break
+    panel = tool.locator(f".bsc-result.bsc-result-{level}")
+    expect(panel).to_be_visible(timeout=timeout)
+    expect(panel).to_contain_text(TIERS[level].advice)
+    return panel
