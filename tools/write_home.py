@@ -125,7 +125,13 @@ def home_notebook(course: Course = COURSE) -> nbf.NotebookNode:
 
 
 def main() -> None:
-    nbf.write(home_notebook(), NOTEBOOKS / COURSE.home)
+    # Only a changed page is written: a server reading the home page meanwhile never sees a
+    # half-written file (make course runs in the test suite beside live servers).
+    path = NOTEBOOKS / COURSE.home
+    text = nbf.writes(home_notebook()) + "\n"
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+        print(f"{COURSE.home}: written")
 
 
 if __name__ == "__main__":
