@@ -39,7 +39,7 @@ from tests.support.servers import (
     server_env,
     start_jupyter,
     stop,
-    watch,
+    watched_page,
 )
 
 
@@ -85,12 +85,7 @@ def context(browser):
 @pytest.fixture
 def page(context):
     """A Chromium page whose console errors, page errors and outside requests fail the test."""
-    pg = context.new_page()
-    pg.course_log = watch(pg)
-    yield pg
-    problems = pg.course_log.problems()
-    pg.close()
-    assert not problems, "the page did what a learner's page must not:\n" + "\n".join(problems)
+    yield from watched_page(context)
 
 
 def pytest_collection_modifyitems(items):

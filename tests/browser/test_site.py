@@ -29,7 +29,7 @@ from tests.support.servers import (
     is_outside,
     stop,
     wait_for_http,
-    watch,
+    watched_page,
 )
 from widgets.nutrients import FOODS
 
@@ -95,12 +95,7 @@ def site_context(requests_seen, playwright_driver):
 @pytest.fixture
 def page(site_context):
     """A page of the shared context whose console errors and outside requests fail the test."""
-    pg = site_context.new_page()
-    pg.course_log = watch(pg)
-    yield pg
-    problems = pg.course_log.problems()
-    pg.close()
-    assert not problems, "the page did what a learner's page must not:\n" + "\n".join(problems)
+    yield from watched_page(site_context)
 
 
 def open_site(page, base: str, name: str):

@@ -155,6 +155,17 @@ def watch(page) -> CourseLog:
     return log
 
 
+def watched_page(context):
+    """Yield a new page of ``context`` whose console errors, page errors and outside requests
+    fail the test when it is done (the body of every ``page`` fixture)."""
+    pg = context.new_page()
+    pg.course_log = watch(pg)
+    yield pg
+    problems = pg.course_log.problems()
+    pg.close()
+    assert not problems, "the page did what a learner's page must not:\n" + "\n".join(problems)
+
+
 def is_kernel(proc: psutil.Process) -> bool:
     """Whether ``proc`` is an IPython kernel (a server's child started by ipykernel)."""
     try:
