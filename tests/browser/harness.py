@@ -114,3 +114,16 @@ def walk_to_result(page, yes, level: str, timeout: float = 5_000):
     expect(panel).to_be_visible(timeout=timeout)
     expect(panel).to_contain_text(TIERS[level].advice)
     return panel
+
+
+def axe_report(page) -> tuple[list[str], list[str]]:
+    """(serious or critical violations, the rest), one line per rule with its first targets."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    lines = {"bad": [], "rest": []}
+    for v in violations:
+        targets = [str(n["target"]) for n in v["nodes"][:3]]
+        line = f"{v['impact']}: {v['id']} ({len(v['nodes'])} nodes) {v['help']} {targets}"
+        lines["bad" if v["impact"] in ("serious", "critical") else "rest"].append(line)
+    return lines["bad"], lines["rest"]

@@ -82,6 +82,28 @@ def clean_env(home: Path) -> dict[str, str]:
     return env
 
 
+def copy_repository(target: Path) -> None:
+    """What repo2docker builds from: the repository's files (git's list: tracked, and new files
+    not ignored), never the local environments, caches and builds beside them. Without git (an
+    unpacked archive), the folder less NOT_COPIED."""
+    listed = subprocess.run(
+        ["git", "-C", str(REPO), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        capture_output=True,
+    )  # fmt: skip
+    if listed.returncode != 0:
+        shutil.copytree(REPO, target, ignore=NOT_COPIED, symlinks=True)
+        return
+    for name in sorted(set(listed.stdout.decode().split("\0")) - {""}):
+        source = REPO / name
+        if not (source.is_file() or source.is_symlink()):
+            continue  # deleted in the working tree, not yet committed
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():
+            (target / name).symlink_to(source.readlink())
+        else:
+            shutil.copy2(source, target / name)
+
+
 def venv_files() -> set[str]:
     return {
         str(p.relative_to(BINDER_VENV))
@@ -120,7 +142,7 @@ def binder(tmp_path_factory):
     # Kernels on ipc keep their sockets in HOME's runtime folder, and a Unix socket path is at most
     # 107 bytes: a HOME as short as Binder's /home/jovyan, not one deep in pytest's tmp folder.
     home = Path(tempfile.mkdtemp(prefix="bsc-", dir="/tmp"))
-    shutil.copytree(REPO, repo, ignore=NOT_COPIED, symlinks=True)
+    copy_repository(repo)
     env = clean_env(home)
     built = subprocess.run(
         ["bash", "postBuild"], cwd=repo, env=env, capture_output=True, text=True, timeout=600

@@ -64,3 +64,87 @@ def test_a_console_error_is_caught(bad_voila, bad_page):
     open_page(bad_page, bad_voila, "console.ipynb")
     bad_page.wait_for_timeout(500)
     assert "boom" in bad_page.course_log.console_errors
+
+
+# --- run_all: a run that stopped half-way (a stand-in page, no browser) ---------------------------
+
+
+class ScriptedLab:
+    """A stand-in for a JupyterLab page: each read of the prompts gives the next scripted state
+    (the last one repeats); Run All clicks are counted, and a click can start the next script."""
+
+    def __init__(self, scripts):
+        from tests.support.servers import CourseLog
+
+        self.scripts, self.clicks, self.course_log = list(scripts), 0, CourseLog()
+        self.states = self.scripts.pop(0)
+
+    def click_run_all(self):
+        self.clicks += 1
+        if self.clicks > 1 and self.scripts:
+            self.states = self.scripts.pop(0)
+        return True
+
+    def evaluate(self, _js):
+        return self.states.pop(0) if len(self.states) > 1 else self.states[0]
+
+    def wait_for_selector(self, *a, **k):
+        pass
+
+    def wait_for_function(self, *a, **k):
+        pass
+
+    def wait_for_timeout(self, ms):
+        import time
+
+        time.sleep(0.005)
+
+    def locator(self, _css):
+        return type("L", (), {"count": lambda self: 1})()
+
+
+def state(done, status, total=10):
+    return {"started": True, "done": done, "total": total, "status": status}
+
+
+@pytest.fixture
+def scripted(monkeypatch):
+    from tests.browser import jupyter
+
+    def make(*scripts):
+        lab = ScriptedLab(scripts)
+        monkeypatch.setattr(jupyter, "_kernel_dialog", lambda page: False)
+        monkeypatch.setattr(jupyter, "_click_run_all", lambda page: page.click_run_all())
+        return lab
+
+    return make
+
+
+def test_a_run_left_half_done_by_an_idle_kernel_is_run_again(scripted):
+    from tests.browser.jupyter import DEBUGGER_RESTORE, run_all
+
+    lab = scripted([state(3, "busy"), state(3, "idle")], [state(6, "busy"), state(10, "idle")])
+    lab.course_log.console_errors.append(f"{DEBUGGER_RESTORE}: Canceled future")
+    run_all(lab, timeout=5_000, stall_s=0.05)
+    assert lab.clicks == 2  # the learner's Run All, then one more after the stall
+    assert lab.course_log.problems() == []  # JupyterLab's message about the lost kernel
+
+
+def test_a_busy_kernel_is_never_run_again_and_fails_at_the_timeout(scripted):
+    from tests.browser.jupyter import DEBUGGER_RESTORE, run_all
+
+    lab = scripted([state(3, "busy")])
+    lab.course_log.console_errors.append(f"{DEBUGGER_RESTORE}: Canceled future")
+    with pytest.raises(AssertionError, match="3 of 10 cells ran, kernel busy, 0 rerun"):
+        run_all(lab, timeout=300, stall_s=0.05)
+    assert lab.clicks == 1
+    assert lab.course_log.problems() != []  # not forgiven: nothing replaced the kernel
+
+
+def test_a_run_that_stalls_for_good_fails_after_two_more_tries(scripted):
+    from tests.browser.jupyter import run_all
+
+    lab = scripted([state(3, "idle")])
+    with pytest.raises(AssertionError, match="3 of 10 cells ran, kernel idle, 2 rerun"):
+        run_all(lab, timeout=1_000, stall_s=0.05)
+    assert lab.clicks == 3

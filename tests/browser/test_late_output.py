@@ -19,8 +19,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.harness import READY, forgive_shutdown_beacon, open_page, page_problems
-from tests.browser.test_app import axe_report
+from tests.browser.harness import (
+    READY,
+    axe_report,
+    forgive_shutdown_beacon,
+    open_page,
+    page_problems,
+)
 from tests.support.paths import REPO
 from tests.support.servers import serve_voila, start_jupyter, stop
 

@@ -11,12 +11,13 @@ from playwright.sync_api import expect
 
 from tests.browser.harness import (
     answer_step,
+    axe_report,
     choose,
     open_page,
     selfcheck_questions,
     walk_to_result,
 )
-from tests.browser.test_app import ARTIFACTS, axe_report
+from tests.browser.test_app import ARTIFACTS
 from tests.course import lesson_file
 from widgets.selfcheck import QUESTIONS, TIERS
 

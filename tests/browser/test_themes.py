@@ -17,9 +17,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.harness import open_page
+from tests.browser.harness import axe_report, open_page
 from tests.browser.jupyter import forgive_early_image_404s, run_all
-from tests.browser.test_app import ARTIFACTS, axe_report
+from tests.browser.test_app import ARTIFACTS
 from tests.browser.test_lab import workspace
 from tests.support.paths import NOTEBOOKS
 from tests.support.servers import start_jupyter, stop

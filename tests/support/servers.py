@@ -119,10 +119,17 @@ class CourseLog:
     page_errors: list[str] = field(default_factory=list)
     outside_requests: list[str] = field(default_factory=list)
     failed_responses: list[str] = field(default_factory=list)
+    #: Console messages a test has a stated reason to accept (substrings; see ``forgive``).
+    forgiven: list[str] = field(default_factory=list)
+
+    def forgive(self, text: str) -> None:
+        """Accept console errors containing ``text`` from now on (the caller says why)."""
+        self.forgiven.append(text)
 
     def problems(self) -> list[str]:
+        console = [m for m in self.console_errors if not any(f in m for f in self.forgiven)]
         return (
-            [f"console error: {m}" for m in self.console_errors]
+            [f"console error: {m}" for m in console]
             + [f"page error: {m}" for m in self.page_errors]
             + [f"request to a non-loopback host: {u}" for u in self.outside_requests]
             + [f"failed response: {r}" for r in self.failed_responses]
