@@ -94,6 +94,12 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
+        # make test's last step runs `-m "serial or quiet" --dist loadgroup`: the serial tests one
+        # after another in one process, the quiet ones (minutes of waiting) in the other.
+        if item.get_closest_marker("serial"):
+            item.add_marker(pytest.mark.xdist_group("serial"))
+        elif item.get_closest_marker("quiet"):
+            item.add_marker(pytest.mark.xdist_group("quiet"))
 
 
 if not shutil.which("voila", path=os.path.dirname(sys.executable)):

@@ -10,6 +10,7 @@ what `make -n` would run.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shlex
 import subprocess
@@ -181,8 +182,15 @@ def test_make_test_runs_every_layer():
         "pytest tests/browser",
     ):
         assert layer in plan, layer
-    # The browser layer in two runs that together hold every browser test: the rest, then serial.
-    assert '-m "not serial"' in plan and "pytest tests/browser -m serial" in plan
+    # The browser layer in two runs that together hold every browser test once: the rest, then
+    # the serial and quiet ones. Their -m expressions must be complements, whatever a test is.
+    runs = re.findall(r'pytest tests/browser .*?-m "([^"]+)"', plan)
+    assert len(runs) == 2, runs
+    for serial, quiet in itertools.product((False, True), repeat=2):
+        names = {"serial": serial, "quiet": quiet}
+        chosen = [eval(expr, {}, names) for expr in runs]  # (the markers' boolean expressions)
+        assert chosen.count(True) == 1, (names, runs)
+    assert "--dist loadgroup" in plan  # serial tests one at a time, in their own xdist group
 
 
 def test_make_bench_runs_the_benchmarks():

@@ -338,6 +338,7 @@ def test_a_plain_http_class_server_says_why_and_title_and_sound_still_work(fast_
 # -- real time, on the learner's own page --------------------------------------------------------
 
 
+@pytest.mark.quiet  # three minutes of a hidden page: beside the serial tests (see the Makefile)
 def test_a_three_minute_sitting_time_in_real_time_signals_a_hidden_page(voila, pages):
     page = pages(voila, "granted", notebook=lesson_file("03"))
     use_short_schedule(page)  # custom: sit 3 min, move 20 s, as a learner types it
