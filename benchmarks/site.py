@@ -9,8 +9,11 @@
   returning learner, or the next lesson, costs.
 * **30 learners**: the file server under a class at once. A learner's browser runs Python itself,
   so the server's only work is sending files: each simulated learner downloads every file one real
-  cold load of the page fetched (6 connections, as Chromium), all 30 at the same moment; the
-  figure is the p95 learner's time ÷ one learner alone (target ≤ 1.2×).
+  cold load of the page fetched (6 connections and ``Accept-Encoding: gzip``, as Chromium; one
+  ``curl`` per learner, so that the load generator is not the bottleneck), all 30 at the same
+  moment. Twice: with ``python3 -m http.server`` and with the course's ``tools.site.serve``
+  (gzip copies, sendfile). The figure is a learner's time to interactive with the class's p95
+  download time in place of one learner's (target ≤ 1.2× of one learner alone).
 
 TTI is ``window.courseReadyAt`` (navigation start → every tool drawn), set by the course template
 in Voila and by its site variant (tools/site/template) on the site.
@@ -18,6 +21,7 @@ in Voila and by its site variant (tools/site/template) on the site.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import time
@@ -35,22 +39,31 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-class StaticServer:
-    """``python -m http.server --bind 127.0.0.1`` on ``folder``, stopped by its pid."""
+#: The two file servers the class is measured against: {name: module run with ``-m``}.
+SERVERS = {
+    "python3 -m http.server": "http.server",
+    "python3 -m tools.site.serve": "tools.site.serve",
+}
 
-    def __init__(self, folder: Path) -> None:
+
+class StaticServer:
+    """``python -m <module> --bind 127.0.0.1 --directory folder PORT``, stopped by its pid."""
+
+    def __init__(self, folder: Path, module: str = "http.server") -> None:
         from tests.support.servers import free_port
 
-        self.folder, self.port = folder, free_port()
+        self.folder, self.module, self.port = folder, module, free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
 
     def __enter__(self) -> StaticServer:
+        from tests.support.paths import REPO
         from tests.support.servers import wait_for_http
 
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(self.port)],
-            cwd=self.folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [sys.executable, "-m", self.module, "--bind", "127.0.0.1",
+             "--directory", str(self.folder), str(self.port)],
+            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True,
         )  # fmt: skip
         wait_for_http(self.base + "/index.html", self.proc, timeout=30)
@@ -90,11 +103,23 @@ def site_load(browser, base: str, name: str, context=None, timeout: float = 240)
 
 
 def fetch_all(urls: list[str], connections: int = 6) -> float:
-    """Seconds to download every URL over ``connections`` parallel connections (one learner)."""
+    """Seconds to download every URL over ``connections`` parallel connections (one learner),
+    asking for gzip as a browser does. One ``curl`` (C, like a browser's network stack), or
+    Python threads where there is no curl."""
     started = time.monotonic()
+    curl = shutil.which("curl")
+    if curl:
+        config = "".join(f'url = "{u}"\noutput = "/dev/null"\n' for u in urls)
+        subprocess.run(
+            [curl, "--silent", "--show-error", "--fail", "--globoff", "--parallel",
+             "--parallel-max", str(connections), "-H", "Accept-Encoding: gzip", "--config", "-"],
+            input=config, text=True, check=True, timeout=300,
+        )  # fmt: skip
+        return time.monotonic() - started
 
     def get(url: str) -> int:
-        with urllib.request.urlopen(url, timeout=120) as response:
+        request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=120) as response:
             return len(response.read())
 
     with ThreadPoolExecutor(connections) as pool:
@@ -160,14 +185,20 @@ def measure(browser, voila, pages: list[str], loads: int, learners: int = 30) ->
             row["warm_ratio"] = ratio(row["site_warm_s"], row["voila_s"])
             out["rows"].append(row)
             say(f"    {row}")
-        say(f"  site: {learners} learners downloading one page's files at once")
-        out["classroom"] = c = classroom(recorded, learners=learners)
-        # What a learner waits for: the downloads (which the class shares) plus starting Python on
-        # their own device (which it does not): the first page's cold TTI with the single learner's
-        # download time replaced by the class's p95.
-        first = out["rows"][0]["site_cold_s"] if out["rows"] else None
+    # What a learner waits for: the downloads (which the class shares) plus starting Python on
+    # their own device (which it does not): the first page's cold TTI with the single learner's
+    # download time replaced by the class's p95.
+    first = out["rows"][0]["site_cold_s"] if out["rows"] else None
+    out["classrooms"] = {}
+    for name, module in SERVERS.items():
+        with StaticServer(site, module) as server:
+            path = [urlsplit(u).path + (f"?{urlsplit(u).query}" if urlsplit(u).query else "")
+                    for u in recorded]  # fmt: skip
+            say(f"  site: {learners} learners downloading one page's files at once ({name})")
+            c = classroom([server.base + p for p in path], learners=learners)
         if first is not None and c["p95_s"] is not None:
             c["tti_ratio"] = ratio(first - c["single_s"] + c["p95_s"], first)
+        out["classrooms"][name] = c
     return out
 
 
@@ -187,10 +218,9 @@ def text(result: dict) -> str:
             f"{fmt(r['cold_ratio'], '.2f'):>6} {fmt(r['site_warm_s']):>12} "
             f"{fmt(r['warm_ratio'], '.2f'):>6}" + (f"  {r['errors']}" if r["errors"] else "")
         )
-    c = result.get("classroom")
-    if c:
+    for name, c in result.get("classrooms", {}).items():
         lines.append(
-            f"{c['learners']} learners at once, {c['files']} files each: one alone "
+            f"{c['learners']} learners at once, {c['files']} files each, {name}: one alone "
             f"{fmt(c['single_s'], '.2f')} s, p95 {fmt(c['p95_s'], '.2f')} s "
             f"(×{fmt(c['p95_ratio'], '.2f')} of the downloads; a learner's time to interactive "
             f"×{fmt(c.get('tti_ratio'), '.2f')}, target ≤ 1.2)"

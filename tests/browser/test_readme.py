@@ -16,6 +16,7 @@ import shlex
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -204,14 +205,20 @@ def test_make_site_builds_the_static_site():
     assert "-m tools.site" in dry_run("test")  # make test builds the site before the tests
 
 
-def test_the_static_site_serve_command_as_printed(tmp_path):
+SITE_SERVERS = ["python3 -m http.server", "python3 -m tools.site.serve"]
+
+
+@pytest.mark.parametrize("server", SITE_SERVERS)
+def test_the_static_site_serve_command_as_printed(tmp_path, server):
+    """Both README lines that serve build/site/ do, as printed (on a free port); the course's own
+    server also sends the runtime gzip-encoded and answers a returning browser with 304."""
     from tools.site.build import build
 
-    (line,) = [c for c in bash_lines() if c.startswith("python3 -m http.server")]
+    (line,) = [c for c in bash_lines() if c.startswith(server + " ")]
     site = build()  # up to date after test_site.py: only checked
     port = free_port()
     cmd = shlex.split(line.replace(" 8000", f" {port}"))
-    assert cmd[:3] == ["python3", "-m", "http.server"] and "build/site" in cmd
+    assert f" {port}" in " ".join(cmd), "the README's port (8000) is where the test puts its own"
     with open(tmp_path / "log", "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, *cmd[1:]], cwd=REPO, stdout=out, stderr=subprocess.STDOUT,
@@ -225,6 +232,22 @@ def test_the_static_site_serve_command_as_printed(tmp_path):
         with urllib.request.urlopen(base + "/voici/render/00-start-here.html", timeout=10) as r:
             assert "data-course-ready" in r.read().decode()
         assert (site / "index.html").exists()
+        if server.endswith("tools.site.serve"):
+            wasm = base + "/static/pyodide/pyodide.asm.wasm"
+            ask = urllib.request.Request(wasm, headers={"Accept-Encoding": "gzip"})
+            with urllib.request.urlopen(ask, timeout=30) as r:
+                body, headers = r.read(), r.headers
+            assert headers["Content-Encoding"] == "gzip"
+            assert headers["Content-Type"] == "application/wasm"
+            assert len(body) < 0.5 * (site / "static/pyodide/pyodide.asm.wasm").stat().st_size
+            since = {"Accept-Encoding": "gzip", "If-Modified-Since": headers["Last-Modified"]}
+            again = urllib.request.Request(wasm, headers=since)
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(again, timeout=10)
+            assert answer.value.code == 304
+            with urllib.request.urlopen(wasm, timeout=30) as r:  # no gzip asked: the file itself
+                assert r.headers["Content-Encoding"] is None
+                assert len(r.read()) == (site / "static/pyodide/pyodide.asm.wasm").stat().st_size
     finally:
         stop(proc)
 
