@@ -564,7 +564,10 @@ def inputs_digest() -> str:
     roots = [Path(__file__).parent, REPO / "notebooks", REPO / "widgets", REPO / "share"]
     for root in roots:
         for path in sorted(root.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            rel = path.relative_to(root).parts
+            # (JupyterLab's .ipynb_checkpoints, caches: not the course, and never built from)
+            hidden = any(part.startswith(".") or part == "__pycache__" for part in rel)
+            if path.is_file() and not hidden and path.suffix != ".pyc":
                 h.update(path.relative_to(REPO).as_posix().encode())
                 h.update(path.read_bytes())
     for name in ("pyproject.toml",):
@@ -573,7 +576,19 @@ def inputs_digest() -> str:
 
 
 def build(force: bool = False) -> Path:
-    """Build ``build/site/`` (skipped when its inputs are unchanged); return its path."""
+    """Build ``build/site/`` (skipped when its inputs are unchanged); return its path.
+
+    One build at a time (a lock file): two test processes that both ask for the site wait for
+    one build, instead of removing each other's staging folder."""
+    import fcntl
+
+    (REPO / "build").mkdir(exist_ok=True)
+    with open(REPO / "build" / ".site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _build(force)
+
+
+def _build(force: bool) -> Path:
     stamp = OUT / ".inputs"
     digest = inputs_digest()
     if not force and stamp.exists() and stamp.read_text() == digest:
