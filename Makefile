@@ -60,13 +60,16 @@ site:
 
 # Two processes (pytest-xdist) share the tests: two cores. Browser tests go by file (a file's
 # servers stay in one process); the few marked `serial` (real time against a server's timing)
-# run afterwards one at a time, so no other test's load can make them late, beside the `quiet`
-# ones (minutes of a hidden page's waiting, next to no CPU) in the second process.
+# run afterwards one at a time, so no other test's load can make them late, while a second
+# process runs the `quiet` ones (minutes of a hidden page's waiting, next to no CPU).
 test: lint browser site
 	$(BIN)/pytest tests/unit tests/views tests/content -n 2
 	$(BIN)/pytest --nbval-lax notebooks tests/notebooks
 	$(BIN)/pytest tests/browser -n 2 --dist loadfile -m "not serial and not quiet"
-	$(BIN)/pytest tests/browser -n 2 --dist loadgroup -m "serial or quiet"
+	$(BIN)/pytest tests/browser -m "quiet" -p no:cacheprovider & quiet=$$!; \
+	$(BIN)/pytest tests/browser -m "serial"; serial=$$?; \
+	wait $$quiet; quiet=$$?; echo "serial tests: exit $$serial; quiet tests: exit $$quiet"; \
+	test $$serial = 0 && test $$quiet = 0
 
 bench: $(STAMP) browser
 	$(BIN)/python -m benchmarks

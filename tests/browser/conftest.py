@@ -94,12 +94,9 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
-        # make test's last step runs `-m "serial or quiet" --dist loadgroup`: the serial tests one
-        # after another in one process, the quiet ones (minutes of waiting) in the other.
-        if item.get_closest_marker("serial"):
-            item.add_marker(pytest.mark.xdist_group("serial"))
-        elif item.get_closest_marker("quiet"):
-            item.add_marker(pytest.mark.xdist_group("quiet"))
+        # make test runs `-m serial` and `-m quiet` as two processes at once: never both.
+        if item.get_closest_marker("serial") and item.get_closest_marker("quiet"):
+            raise pytest.UsageError(f"{item.nodeid} is marked both serial and quiet")
 
 
 if not shutil.which("voila", path=os.path.dirname(sys.executable)):
