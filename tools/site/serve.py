@@ -35,6 +35,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
     """``http.server``'s file handler, with gzip siblings, sendfile and revalidation."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # (headers, then sendfile: no 40 ms wait for an ACK)
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
