@@ -111,7 +111,7 @@ def fetch_all(urls: list[str], connections: int = 6) -> float:
     if curl:
         config = "".join(f'url = "{u}"\noutput = "/dev/null"\n' for u in urls)
         subprocess.run(
-            [curl, "--silent", "--show-error", "--fail", "--globoff", "--parallel",
+            [curl, "--silent", "--no-progress-meter", "--fail", "--globoff", "--parallel",
              "--parallel-max", str(connections), "-H", "Accept-Encoding: gzip", "--config", "-"],
             input=config, text=True, check=True, timeout=300,
         )  # fmt: skip
