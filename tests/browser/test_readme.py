@@ -219,6 +219,9 @@ def test_the_static_site_serve_command_as_printed(tmp_path, server):
     port = free_port()
     cmd = shlex.split(line.replace(" 8000", f" {port}"))
     assert f" {port}" in " ".join(cmd), "the README's port (8000) is where the test puts its own"
+    assert cmd[:3] == server.split()
+    if server.endswith("http.server"):
+        assert "build/site" in cmd  # (tools.site.serve serves build/site/ unless told otherwise)
     with open(tmp_path / "log", "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, *cmd[1:]], cwd=REPO, stdout=out, stderr=subprocess.STDOUT,
