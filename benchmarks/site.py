@@ -189,13 +189,13 @@ def measure(browser, voila, pages: list[str], loads: int, learners: int = 30) ->
     # their own device (which it does not): the first page's cold TTI with the single learner's
     # download time replaced by the class's p95.
     first = out["rows"][0]["site_cold_s"] if out["rows"] else None
+    # The recorded URLs without their host: each server below has its own port.
+    paths = [urlsplit(u)._replace(scheme="", netloc="").geturl() for u in recorded]
     out["classrooms"] = {}
     for name, module in SERVERS.items():
         with StaticServer(site, module) as server:
-            path = [urlsplit(u).path + (f"?{urlsplit(u).query}" if urlsplit(u).query else "")
-                    for u in recorded]  # fmt: skip
             say(f"  site: {learners} learners downloading one page's files at once ({name})")
-            c = classroom([server.base + p for p in path], learners=learners)
+            c = classroom([server.base + p for p in paths], learners=learners)
         if first is not None and c["p95_s"] is not None:
             c["tti_ratio"] = ratio(first - c["single_s"] + c["p95_s"], first)
         out["classrooms"][name] = c

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import time
 
 import nbformat
 
@@ -82,8 +83,6 @@ def run_all(page, timeout: float = 120_000, stall_s: float = 20.0) -> None:
     kernel (DEBUGGER_RESTORE) is forgiven only when a kernel dialog was accepted or a run stalled;
     a dialog about a dead kernel fails the test with its text.
     """
-    import time
-
     page.wait_for_selector(".jp-Notebook", timeout=timeout)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=timeout)
     has_code = page.locator(".jp-CodeCell").count() > 0
